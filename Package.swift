@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Gazette target shares: Swift 6 language mode plus the upcoming features that keep
+/// module boundaries honest.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Gazette",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Gazette", targets: ["Gazette"]),
+        .executable(name: "gazette", targets: ["gazette"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "GazetteCore", swiftSettings: strictSettings),
+        .target(name: "HTMLCleaning", dependencies: ["GazetteCore", "CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "TextAnalysis", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
+        .target(name: "EntityTagging", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
+        .target(name: "TopicClassification", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
+        .target(name: "EntityGraph", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
+        .target(name: "ArticleIO", dependencies: ["GazetteCore", "CZlib"], swiftSettings: strictSettings),
+        .target(
+            name: "Gazette",
+            dependencies: [
+                "GazetteCore", "HTMLCleaning", "TextAnalysis", "EntityTagging",
+                "TopicClassification", "EntityGraph", "ArticleIO",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "gazette",
+            dependencies: ["Gazette", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
+        .testTarget(name: "HTMLCleaningTests", dependencies: ["HTMLCleaning"], swiftSettings: strictSettings),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], swiftSettings: strictSettings),
+        .testTarget(name: "EntityTaggingTests", dependencies: ["EntityTagging", "Gazette"], swiftSettings: strictSettings),
+        .testTarget(name: "TopicClassificationTests", dependencies: ["TopicClassification"], swiftSettings: strictSettings),
+        .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph"], swiftSettings: strictSettings),
+        .testTarget(name: "ArticleIOTests", dependencies: ["ArticleIO"], swiftSettings: strictSettings),
+        .testTarget(name: "GazetteCLITests", dependencies: ["Gazette"], swiftSettings: strictSettings),
+    ]
+)
