@@ -1,0 +1,1 @@
+// Tests for ArticleIO are added with its implementation.

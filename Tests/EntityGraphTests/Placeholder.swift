@@ -1,0 +1,1 @@
+// Tests for EntityGraph are added with its implementation.

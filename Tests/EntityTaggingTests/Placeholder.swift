@@ -1,0 +1,1 @@
+// Tests for EntityTagging are added with its implementation.

@@ -1,0 +1,1 @@
+// Tests for GazetteCLI are added with its implementation.

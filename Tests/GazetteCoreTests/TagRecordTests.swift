@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+@Suite struct TagRecordTests {
+    private func parse(_ line: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    @Test func keysComeInContractOrder() throws {
+        var article = Article(id: "a1", url: "https://example.org/x", text: "Putin met NATO.")
+        article.title = "Talks"
+        article.entities = [Entity(id: "Q7747", type: .person, name: "Vladimir Putin", wikidata: "Q7747", salience: 0.9,
+                                   mentions: [Mention(range: TextRange(start: 0, end: 5), surface: "Putin", type: .person, source: "gazetteer")])]
+        article.topics = [TopicScore(id: "medtop:11000000", label: "politics", score: 0.8123456)]
+        let line = TagRecord.encode(article, options: .init(includeText: true))
+        let order = ["\"id\"", "\"url\"", "\"title\"", "\"published\"", "\"language\"", "\"text\"", "\"entities\"", "\"topics\"", "\"error\""]
+        var position = line.startIndex
+        for key in order {
+            let found = try #require(line.range(of: key, range: position..<line.endIndex), "missing \(key) in \(line)")
+            position = found.upperBound
+        }
+        let object = try parse(line)
+        #expect(object["error"] is NSNull)
+        let topics = try #require(object["topics"] as? [[String: Any]])
+        #expect(topics.first?["score"] as? Double == 0.8123)
+    }
+
+    @Test func offsetsAreUnicodeScalars() throws {
+        // "İstanbul" starts with a 2-byte scalar, "ß" is 2 bytes: scalar offsets must not shift.
+        let text = "İstanbul: Straße nach Kyiv 🇺🇦 und NATO"
+        var article = Article(id: "u", text: text)
+        let bytes = Array(text.utf8)
+        func byteRange(of word: String) -> TextRange {
+            let w = Array(word.utf8)
+            for i in 0...(bytes.count - w.count) where Array(bytes[i..<i + w.count]) == w {
+                return TextRange(start: i, end: i + w.count)
+            }
+            return TextRange(start: 0, end: 0)
+        }
+        article.entities = ["Kyiv", "NATO"].map { word in
+            Entity(id: word, type: .place, name: word, mentions: [Mention(range: byteRange(of: word), surface: word, type: .place, source: "gazetteer")])
+        }
+        let object = try parse(TagRecord.encode(article))
+        let scalars = Array(text.unicodeScalars)
+        for entity in try #require(object["entities"] as? [[String: Any]]) {
+            let mention = try #require((entity["mentions"] as? [[String: Any]])?.first)
+            let start = try #require(mention["start"] as? Int), end = try #require(mention["end"] as? Int)
+            var view = String.UnicodeScalarView(); view.append(contentsOf: scalars[start..<end])
+            #expect(String(view) == mention["surface"] as? String)
+        }
+    }
+
+    @Test func errorRecordNamesCodeAndMessage() throws {
+        let line = TagRecord.encodeError(id: "bad", url: nil, error: GazetteError(.invalidJSON, "line 3 is not JSON", cause: "unexpected end"))
+        let object = try parse(line)
+        let error = try #require(object["error"] as? [String: Any])
+        #expect(error["code"] as? String == "invalid_json")
+        #expect((error["message"] as? String)?.contains("line 3") == true)
+        #expect((object["entities"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func escapesControlCharactersAndQuotes() throws {
+        var json = JSONWriter()
+        json.beginObject(); json.key("s"); json.string("a\"b\\c\n\u{01}é"); json.key("n"); json.number(1.5); json.endObject()
+        let object = try parse(json.output)
+        #expect(object["s"] as? String == "a\"b\\c\n\u{01}é")
+        #expect(object["n"] as? Double == 1.5)
+    }
+
+    @Test(arguments: [(0.5, "0.5"), (1.0, "1"), (0.12345, "0.1235"), (0.0, "0"), (-2.25, "-2.25"), (0.00001, "0")])
+    func numbersAreShortAndRounded(value: Double, expected: String) {
+        #expect(JSONWriter.format(value) == expected)
+    }
+
+    @Test func pipelineRunsStagesInOrderAndStopsAtError() throws {
+        struct Append: PipelineStage { let name: String; func process(_ a: inout Article) throws(GazetteError) { a.text += name } }
+        struct Fail: PipelineStage { let name = "fail"; func process(_ a: inout Article) throws(GazetteError) { throw GazetteError(.parse, "boom") } }
+        let ok = try Pipeline { Append(name: "1"); Append(name: "2") }.tag(Article(id: "x", text: ">"))
+        #expect(ok.text == ">12")
+        #expect(throws: GazetteError.self) { try Pipeline { Append(name: "1"); Fail() }.tag(Article(id: "x", text: "")) }
+        var profile = StageProfile()
+        _ = try Pipeline { Append(name: "a"); Append(name: "b") }.tag(Article(id: "x", text: ""), profile: &profile)
+        #expect(profile.names == ["a", "b"])
+    }
+}

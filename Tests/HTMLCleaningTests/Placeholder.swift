@@ -1,0 +1,1 @@
+// Tests for HTMLCleaning are added with its implementation.

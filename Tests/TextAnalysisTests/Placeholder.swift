@@ -1,0 +1,1 @@
+// Tests for TextAnalysis are added with its implementation.

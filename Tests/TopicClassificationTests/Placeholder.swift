@@ -1,0 +1,1 @@
+// Tests for TopicClassification are added with its implementation.
