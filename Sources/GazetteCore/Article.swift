@@ -28,7 +28,9 @@ public struct Article: Sendable {
     public var sentences: [TextRange]
     /// Tokens of `text`, in order.
     public var tokens: [Token]
-    /// Candidate and final mentions, in text order.
+    /// Gazetteer matches (written by the matcher, read by recognition and resolution).
+    public var candidates: [Candidate]
+    /// Recognised mentions, in text order (typed spans; linked to ids by resolution).
     public var mentions: [Mention]
     /// Resolved entities, sorted by salience (best first).
     public var entities: [Entity]
@@ -48,6 +50,7 @@ public struct Article: Sendable {
         self.text = ""
         self.sentences = []
         self.tokens = []
+        self.candidates = []
         self.mentions = []
         self.entities = []
         self.topics = []
