@@ -1,0 +1,74 @@
+internal import Foundation
+
+/// Case and diacritic folding for matching: `Erdoğan`, `ERDOGAN` and `erdogan` fold alike.
+///
+/// Folding is applied per token, never to a whole document, so offsets into the original text stay
+/// exact (İ, ß and other scalars whose case mapping changes length cannot shift them). ASCII tokens
+/// take a fast path; others go through Foundation's folding.
+public enum TextFolding {
+    /// The folded form of a token's bytes: lower case, diacritics removed, typographic apostrophes
+    /// and dashes made ASCII.
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var ascii = true
+        for b in bytes where b >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii {
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (k, b) in bytes.enumerated() { out[k] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+                return bytes.count
+            }
+        }
+        return fold(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The folded form of a string (see ``fold(_:)-(UnsafeBufferPointer<UInt8>)``).
+    public static func fold(_ text: String) -> String {
+        let source = text.unicodeScalars.contains("ß") ? text.replacingOccurrences(of: "ß", with: "ss") : text
+        let folded = source.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        guard folded.utf8.contains(where: { $0 >= 0x80 }) else { return folded }
+        var scalars = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            switch scalar.value {
+            case 0x2018, 0x2019, 0x02BC, 0x0060, 0x00B4: scalars.append("'")
+            case 0x2010...0x2015, 0x2212: scalars.append("-")
+            case 0x0131: scalars.append("i")  // dotless i
+            default:
+                if scalar.properties.generalCategory != .nonspacingMark { scalars.append(scalar) }
+            }
+        }
+        return String(scalars)
+    }
+
+    /// True when the token's first scalar is an upper-case letter (`Putin`, `Östersund`).
+    public static func isCapitalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        let w = CharacterClass.width(first)
+        guard w <= bytes.count, let scalar = CharacterClass.decode(bytes, at: 0, width: w) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    /// True when the token has at least one letter and no lower-case letter (`NATO`, `U.S.`).
+    public static func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var letters = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b >= 0x61 && b <= 0x7A { return false }
+                if b >= 0x41 && b <= 0x5A { letters += 1 }
+                i += 1
+            } else {
+                let w = CharacterClass.width(b)
+                if i + w <= bytes.count, let scalar = CharacterClass.decode(bytes, at: i, width: w) {
+                    if scalar.properties.isLowercase { return false }
+                    if scalar.properties.isUppercase { letters += 1 }
+                }
+                i += w
+            }
+        }
+        return letters > 0
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for TextAnalysis are added with its implementation.
