@@ -1,8 +1,31 @@
 extension Pipeline {
-    /// The standard Gazette pipeline: HTML cleaning, segmentation, entity tagging and topics.
+    /// The standard Gazette pipeline: HTML cleaning, segmentation, gazetteer matching, recognition,
+    /// resolution and topics.
     ///
     /// Loading the gazetteers and models takes a moment: build the pipeline once and share it.
     public static func standard(_ options: PipelineOptions = PipelineOptions()) throws(GazetteError) -> Pipeline {
-        Pipeline(stages: [])
+        let resources = try EntityResources.load(options)
+        return Pipeline {
+            Segmenter(maxTokens: options.limits.maxTokens)
+            GazetteerMatcher(gazetteer: resources.gazetteer)
+            GazetteerRecognizer()
+            EntityResolver(gazetteer: resources.gazetteer, lexicons: resources.lexicons)
+        }
+    }
+}
+
+/// The gazetteer and lexicons the entity stages share, loaded once.
+public struct EntityResources: Sendable {
+    /// The loaded entity lists.
+    public let gazetteer: Gazetteer
+    /// Context word lists and demonyms.
+    public let lexicons: Lexicons
+
+    /// Loads the default (or `options.gazetteerDirectory`) lists plus `options.extraGazetteers`.
+    public static func load(_ options: PipelineOptions) throws(GazetteError) -> EntityResources {
+        let directory = try options.gazetteerDirectory ?? DataLocator.path("gazetteers")
+        let gazetteer = try Gazetteer.load(directory: directory, extraFiles: options.extraGazetteers)
+        let lexicons = try Lexicons.load(directory: directory + "/lexicons")
+        return EntityResources(gazetteer: gazetteer, lexicons: lexicons)
     }
 }

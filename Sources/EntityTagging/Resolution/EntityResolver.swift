@@ -1,0 +1,186 @@
+public import GazetteCore
+internal import Foundation
+internal import TextAnalysis
+
+/// Links each recognised mention to one canonical entity and ranks the article's entities.
+///
+/// * A mention the recogniser linked, or whose span is a gazetteer candidate of its type, takes
+///   that entry; when several entries share the name (`Georgia`, `Washington`), the one whose
+///   country the rest of the article points to wins (other places, people and organisations, and
+///   demonyms such as `Georgian`), else the one with the best prior; the reason is recorded.
+/// * A person named by part of a fuller name in the same article joins it (`Ivanov` →
+///   `Timur Ivanov`, `Putin` → `Vladimir Putin`).
+/// * A name no list holds gets a generated id from its type and folded name
+///   (`new:person:timur-ivanov`): the same name and type give the same id in every article.
+/// * Salience combines mention count, first position and presence in the title.
+public struct EntityResolver: PipelineStage {
+    public let name = "resolve"
+    /// Lists used to link names found by rules or the model, and to read context.
+    public let gazetteer: Gazetteer
+    /// Demonyms and other context words.
+    public let lexicons: Lexicons
+
+    /// Creates a resolver.
+    public init(gazetteer: Gazetteer, lexicons: Lexicons = Lexicons()) {
+        self.gazetteer = gazetteer
+        self.lexicons = lexicons
+    }
+
+    public func process(_ article: inout Article) throws(GazetteError) {
+        guard !article.mentions.isEmpty else {
+            article.entities = []
+            return
+        }
+        var text = article.text
+        let countryVotes = text.withUTF8 { contextCountries(article, bytes: $0) }
+        var candidateBySpan: [TextRange: Candidate] = [:]
+        for candidate in article.candidates { candidateBySpan[candidate.range] = candidate }
+
+        var mentions = article.mentions.sorted { $0.range < $1.range }
+        // 1. Gazetteer links, with ambiguity decided by context.
+        for k in mentions.indices {
+            guard let candidate = candidateBySpan[mentions[k].range] else { continue }
+            let sameType = candidate.entries.filter { $0.type == mentions[k].type }
+            guard !sameType.isEmpty else { continue }
+            if sameType.count == 1 {
+                mentions[k].entityID = sameType[0].id
+                continue
+            }
+            let (choice, reason) = choose(sameType, votes: countryVotes)
+            mentions[k].entityID = choice.id
+            mentions[k].reason = reason
+        }
+        // 2. Partial person names join the fuller name in the article.
+        let people = mentions.indices.filter { mentions[$0].type == .person }
+        for k in people where mentions[k].entityID.isEmpty || gazetteer.entryIndex[mentions[k].entityID] == nil {
+            let words = nameWords(mentions[k].surface)
+            guard !words.isEmpty else { continue }
+            var best: Int? = nil
+            for other in people where other != k {
+                let otherWords = nameWords(mentions[other].surface)
+                guard otherWords.count > words.count, otherWords.suffix(words.count) == words[...] || (words.count == 1 && otherWords.last == words[0]) else { continue }
+                if best == nil || otherWords.count > nameWords(mentions[best!].surface).count { best = other }
+            }
+            if let best {
+                if mentions[best].entityID.isEmpty { mentions[best].entityID = generatedID(for: mentions[best]) }
+                mentions[k].entityID = mentions[best].entityID
+                mentions[k].reason = mentions[k].reason ?? "part of the name \(mentions[best].surface)"
+            }
+        }
+        // 3. Everything else: a gazetteer entry of the same type by name, else a generated id.
+        for k in mentions.indices where mentions[k].entityID.isEmpty {
+            mentions[k].entityID = lookup(mentions[k]) ?? generatedID(for: mentions[k])
+        }
+        article.mentions = mentions
+        article.entities = entities(from: mentions, article: article)
+    }
+
+    /// Countries (ISO codes) the article's unambiguous mentions and demonyms point to, with counts.
+    private func contextCountries(_ article: Article, bytes: UnsafeBufferPointer<UInt8>) -> [String: Int] {
+        var votes: [String: Int] = [:]
+        for candidate in article.candidates where candidate.entries.count == 1 && !candidate.entries[0].ambiguous {
+            if let index = gazetteer.entryIndex[candidate.entries[0].id] {
+                let country = gazetteer.entries[index].country
+                if !country.isEmpty { votes[country, default: 0] += 1 }
+            }
+        }
+        if !lexicons.demonyms.isEmpty {
+            for token in article.tokens where token.kind == .word {
+                let slice = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
+                guard TextFolding.isCapitalized(slice) else { continue }
+                if let place = lexicons.demonyms[TextFolding.fold(slice)], let index = gazetteer.entryIndex[place.id] {
+                    let country = gazetteer.entries[index].country
+                    if !country.isEmpty { votes[country, default: 0] += 1 }
+                }
+            }
+        }
+        return votes
+    }
+
+    /// Picks among same-type entries by country context, then prior.
+    private func choose(_ entries: [CandidateEntry], votes: [String: Int]) -> (CandidateEntry, String) {
+        let total = max(1, votes.values.reduce(0, +))
+        var best = entries[0]
+        var bestScore = -1.0
+        var bestVotes = 0
+        for entry in entries {
+            let country = gazetteer.entryIndex[entry.id].map { gazetteer.entries[$0].country } ?? ""
+            let support = country.isEmpty ? 0 : votes[country, default: 0]
+            let score = entry.prior + 0.8 * Double(support) / Double(total)
+            if score > bestScore {
+                bestScore = score
+                best = entry
+                bestVotes = support
+            }
+        }
+        let country = gazetteer.entryIndex[best.id].map { gazetteer.entries[$0].country } ?? ""
+        let reason = bestVotes > 0
+            ? "context: \(bestVotes) other mention(s) in \(country) among \(entries.count) candidates"
+            : "prior: most likely of \(entries.count) candidates (\(best.subtype.isEmpty ? best.type.rawValue : best.subtype))"
+        return (best, reason)
+    }
+
+    /// A gazetteer entry of the mention's type whose name or alias is the mention's surface.
+    private func lookup(_ mention: Mention) -> String? {
+        var surface = mention.surface
+        let tokens = surface.withUTF8 { Segmenter().segment($0).tokens }
+        guard !tokens.isEmpty else { return nil }
+        var key = TokenHash.empty
+        surface.withUTF8 { buffer in
+            for token in tokens {
+                key = TokenHash.combine(key, TokenHash.token(UnsafeBufferPointer(rebasing: buffer[token.range.start..<token.range.end])))
+            }
+        }
+        guard let forms = gazetteer.forms[key] else { return nil }
+        let matching = forms.map { gazetteer.entries[Int($0.entry)] }.filter { $0.type == mention.type }
+        return matching.max { $0.prior < $1.prior }?.id
+    }
+
+    /// The folded words of a name, without titles' dots and possessives.
+    private func nameWords(_ surface: String) -> [String] {
+        surface.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// `new:<type>:<slug>` from the folded name: stable across articles.
+    func generatedID(for mention: Mention) -> String {
+        var slug = ""
+        var dash = false
+        for scalar in TextFolding.fold(mention.surface).unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+                dash = false
+            } else if !dash, !slug.isEmpty {
+                slug.append("-")
+                dash = true
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return "new:\(mention.type.rawValue.lowercased()):\(slug.isEmpty ? "x" : slug)"
+    }
+
+    /// Groups mentions into entities and computes salience.
+    private func entities(from mentions: [Mention], article: Article) -> [Entity] {
+        var order: [String] = []
+        var grouped: [String: [Mention]] = [:]
+        for mention in mentions {
+            if grouped[mention.entityID] == nil { order.append(mention.entityID) }
+            grouped[mention.entityID, default: []].append(mention)
+        }
+        let textLength = max(1, article.text.utf8.count)
+        let maxCount = grouped.values.map(\.count).max() ?? 1
+        let title = article.title.map { TextFolding.fold($0) } ?? ""
+        var result: [Entity] = []
+        for id in order {
+            guard let group = grouped[id], let first = group.first else { continue }
+            let entry = gazetteer.entryIndex[id].map { gazetteer.entries[$0] }
+            let name = entry?.name ?? group.map(\.surface).max { $0.count < $1.count } ?? first.surface
+            let countScore = log(1 + Double(group.count)) / log(1 + Double(maxCount))
+            let positionScore = 1 - Double(first.range.start) / Double(textLength)
+            let inTitle = !title.isEmpty && (group.contains { title.contains(TextFolding.fold($0.surface)) } || title.contains(TextFolding.fold(name)))
+            let salience = min(1, max(0, 0.55 * countScore + 0.25 * positionScore + (inTitle ? 0.2 : 0)))
+            result.append(Entity(id: id, type: first.type, name: name, wikidata: entry?.wikidata, salience: salience, mentions: group))
+        }
+        result.sort { $0.salience != $1.salience ? $0.salience > $1.salience : $0.id < $1.id }
+        return result
+    }
+}

@@ -1,0 +1,25 @@
+public import GazetteCore
+
+/// The simplest recogniser: every gazetteer candidate that is not ambiguous, or that matched with
+/// its exact case, becomes a mention of its most likely entry's type.
+///
+/// Used when no model is available (`--no-model`) and as the baseline the learned recogniser is
+/// measured against.
+public struct GazetteerRecognizer: PipelineStage {
+    public let name = "recognize"
+
+    /// Creates the recogniser.
+    public init() {}
+
+    public func process(_ article: inout Article) throws(GazetteError) {
+        let bytes = Array(article.text.utf8)
+        article.mentions = article.candidates.compactMap { candidate -> Mention? in
+            guard let best = candidate.entries.first else { return nil }
+            if best.ambiguous && !candidate.exactCase { return nil }
+            if candidate.entries.allSatisfy({ $0.ambiguous }) && candidate.tokens.count == 1 && !candidate.exactCase { return nil }
+            let surface = String(decoding: bytes[candidate.range.start..<candidate.range.end], as: UTF8.self)
+            return Mention(range: candidate.range, surface: surface, type: best.type, entityID: best.id, source: "gazetteer",
+                           confidence: best.ambiguous ? 0.6 : 0.9)
+        }
+    }
+}
