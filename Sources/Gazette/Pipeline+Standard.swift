@@ -23,7 +23,8 @@ public struct EntityResources: Sendable {
 
     /// Loads the default (or `options.gazetteerDirectory`) lists plus `options.extraGazetteers`.
     public static func load(_ options: PipelineOptions) throws(GazetteError) -> EntityResources {
-        let directory = try options.gazetteerDirectory ?? DataLocator.path("gazetteers")
+        let directory: String
+        if let given = options.gazetteerDirectory { directory = given } else { directory = try DataLocator.path("gazetteers") }
         let gazetteer = try Gazetteer.load(directory: directory, extraFiles: options.extraGazetteers)
         let lexicons = try Lexicons.load(directory: directory + "/lexicons")
         return EntityResources(gazetteer: gazetteer, lexicons: lexicons)
