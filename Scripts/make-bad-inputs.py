@@ -11,7 +11,7 @@ Every output is deterministic (fixed seeds, no timestamps), so re-running the sc
 (outcome is `tagged` or `error`, code is the error code or `-`). Ids follow the CLI contract: a
 file's id is its path without the extension; a JSONL record's id is its `id` field, or
 `FILE:LINE` (file name relative to the directory given, 1-based physical line) when the line has
-no usable id. Blank lines in JSONL are skipped and not counted as records (but do count for LINE).
+no usable id (for `x.html.gz` the id drops both extensions: `x`). Blank lines in JSONL are skipped and not counted as records (but do count for LINE).
 The prose is written by us; names of real people, places and organisations are used as facts.
 """
 
@@ -64,6 +64,11 @@ class Writer:
             self.expected.append((name, rid, outcome, code or "-", note))
 
     def finish(self):
+        seen = set()
+        for name, rid, outcome, code, note in self.expected:
+            if rid in seen and code != "duplicate_id":
+                raise SystemExit(f"{name}: id {rid!r} is used twice; ids must be unique across the directory")
+            seen.add(rid)
         lines = ["file\tid\toutcome\tcode\tnote"]
         for row in self.expected:
             lines.append("\t".join(row))
@@ -294,10 +299,10 @@ def hostile_set(w):
         token,
         "Later, Sánchez travelled to Barcelona.",
     ], charset_meta='<meta charset="utf-8">\n')
-    w.write("token-5mb.html", page.encode(), one("token-5mb.html", "tagged", None,
+    w.write("token-5mb-page.html", page.encode(), one("token-5mb-page.html", "tagged", None,
             "one 5 MiB token in a paragraph; entities Pedro S\u00e1nchez, Madrid, Barcelona"))
     text = "Pedro S\u00e1nchez said in Madrid that the vote would go ahead. " + token + " Later, S\u00e1nchez travelled to Barcelona.\n"
-    w.write("token-5mb.txt", text.encode(), one("token-5mb.txt", "tagged", None,
+    w.write("token-5mb-text.txt", text.encode(), one("token-5mb-text.txt", "tagged", None,
             "one 5 MiB token in plain text; entities Pedro S\u00e1nchez, Madrid, Barcelona"))
 
     # Billion laughs: entity declarations must not be expanded.
@@ -344,7 +349,7 @@ def hostile_set(w):
     good = gzip.compress(html_page("Gzipped page", [
         "Nigerian President Bola Tinubu visited Abuja's new airport terminal on Tuesday.",
     ], charset_meta='<meta charset="utf-8">\n').encode(), mtime=0)
-    w.write("truncated.html.gz", good[: len(good) // 2], one("truncated.html.gz", "error", "truncated_input",
+    w.write("cut-short.html.gz", good[: len(good) // 2], one("cut-short.html.gz", "error", "truncated_input",
             "gzip stream cut in half"))
     w.write("ok.html.gz", good, one("ok.html.gz", "tagged", None, "valid gzip; entities Bola Tinubu, Abuja"))
 
@@ -376,7 +381,7 @@ def hostile_set(w):
     data = html_page("Invalid UTF-8", ["Cyril Ramaphosa spoke in Johannesburg. PLACEHOLDER"],
                      charset_meta='<meta charset="utf-8">\n').encode()
     data = data.replace(b"PLACEHOLDER", b"Bad \xff\xfe \xc0\xaf \xed\xa0\x80 \x80 \xe2\x82 bytes.")
-    w.write("invalid-utf8.html", data, one("invalid-utf8.html", "tagged", None,
+    w.write("invalid-utf8-page.html", data, one("invalid-utf8-page.html", "tagged", None,
             "declared UTF-8 with invalid sequences: U+FFFD for bad bytes; entities Cyril Ramaphosa, Johannesburg"))
 
     # JSONL with over-long lines and an over-size record between good ones.
