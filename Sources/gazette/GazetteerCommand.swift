@@ -1,10 +1,135 @@
 import ArgumentParser
+import Foundation
+import Gazette
 
-/// `gazette gazetteer` (being built; see the issue tracker).
+/// `gazette gazetteer`: validate, count and query the entity lists.
 struct GazetteerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "gazetteer", abstract: "Not available yet in this build.")
+    static let configuration = CommandConfiguration(
+        commandName: "gazetteer",
+        abstract: "Validate, count and query the gazetteers.",
+        subcommands: [Check.self, Stats.self, Lookup.self]
+    )
 
-    func run() throws {
-        throw ValidationError("'gazette gazetteer' is not available yet in this build")
+    /// Where the lists come from; shared by the subcommands.
+    struct Source: ParsableArguments {
+        @Option(name: .customLong("gazetteers"), help: "Folder of *.tsv lists replacing the shipped set.")
+        var directory: String?
+        @Option(name: .customLong("gazetteer"), help: "Extra list that adds or overrides entries (repeatable).")
+        var extra: [String] = []
+
+        func folder() throws -> String {
+            if let directory { return directory }
+            return try DataLocator.path("gazetteers")
+        }
+
+        func files() throws -> [String] {
+            try GazetteerFile.files(in: folder()) + extra
+        }
+    }
+
+    /// `gazette gazetteer check`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate every list: columns, UTF-8, duplicate ids, aliases shared across types.")
+        @OptionGroup var source: Source
+
+        func run() throws {
+            let files = try source.files()
+            var diagnostics: [GazetteerFile.Diagnostic] = []
+            let entries = Gazetteer.merge(files: files, diagnostics: &diagnostics)
+            // Aliases shared by entries of different types are reported: the recogniser must decide.
+            var typesByAlias: [String: Set<EntityType>] = [:]
+            for entry in entries {
+                for alias in [entry.name] + entry.aliases { typesByAlias[TextFolding.fold(alias), default: []].insert(entry.type) }
+            }
+            let shared = typesByAlias.filter { $0.value.count > 1 }.keys.sorted()
+            for diagnostic in diagnostics { print(diagnostic) }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            print("\(files.count) files, \(entries.count) entries, \(errors) errors, \(shared.count) aliases shared across types\(shared.isEmpty ? "" : " (e.g. \(shared.prefix(8).joined(separator: ", ")))")")
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// `gazette gazetteer stats`.
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count entries by type, aliases and sources.")
+        @OptionGroup var source: Source
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let start = ContinuousClock.now
+            let gazetteer = try Gazetteer.load(directory: source.folder(), extraFiles: source.extra)
+            let seconds = (ContinuousClock.now - start).seconds
+            var types: [String: Int] = [:]
+            var sources: [String: Int] = [:]
+            for entry in gazetteer.entries {
+                types[entry.type.rawValue, default: 0] += 1
+                for name in entry.source.split(separator: "+") { sources[String(name), default: 0] += 1 }
+            }
+            if json {
+                var out = JSONWriter()
+                out.beginObject()
+                out.key("types"); out.beginObject()
+                for type in EntityType.allCases { out.key(type.rawValue); out.int(types[type.rawValue, default: 0]) }
+                out.endObject()
+                out.key("entries"); out.int(gazetteer.entries.count)
+                out.key("aliases"); out.int(gazetteer.aliasCount)
+                out.key("sources"); out.beginObject()
+                for (name, count) in sources.sorted(by: { $0.key < $1.key }) { out.key(name); out.int(count) }
+                out.endObject()
+                out.key("load_seconds"); out.number(seconds, digits: 3)
+                out.endObject()
+                print(out.output)
+            } else {
+                for type in EntityType.allCases { print("\(type.rawValue): \(types[type.rawValue, default: 0])") }
+                print("entries: \(gazetteer.entries.count)\naliases: \(gazetteer.aliasCount)")
+                for (name, count) in sources.sorted(by: { $0.key < $1.key }) { print("source \(name): \(count)") }
+                print("loaded in \(JSONWriter.format(seconds, digits: 3)) s")
+            }
+        }
+    }
+
+    /// `gazette gazetteer lookup`.
+    struct Lookup: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the entries a name matches, as the tagger matches it (one JSON line per name).")
+        @OptionGroup var source: Source
+        @Flag(help: "Print JSON lines (the default output is JSON too; kept for scripts that pass it).") var json = false
+        @Argument(help: "Names to look up.") var names: [String]
+
+        func run() throws {
+            let gazetteer = try Gazetteer.load(directory: source.folder(), extraFiles: source.extra)
+            let matcher = GazetteerMatcher(gazetteer: gazetteer)
+            for name in names {
+                var article = Article(id: "query", text: name)
+                try Segmenter().process(&article)
+                try matcher.process(&article)
+                var out = JSONWriter()
+                out.beginObject()
+                out.key("query"); out.string(name)
+                out.key("matches"); out.beginArray()
+                // Only a candidate covering the whole query is a match for it.
+                let whole = article.candidates.filter { $0.tokens.lowerBound == 0 && $0.tokens.upperBound == article.tokens.count }
+                for candidate in whole {
+                    for entry in candidate.entries {
+                        guard let index = gazetteer.entryIndex[entry.id] else { continue }
+                        let full = gazetteer.entries[index]
+                        out.beginObject()
+                        out.key("id"); out.string(full.id)
+                        out.key("type"); out.string(full.type.rawValue)
+                        out.key("name"); out.string(full.name)
+                        if !full.country.isEmpty { out.key("country"); out.string(full.country) }
+                        if !full.subtype.isEmpty { out.key("subtype"); out.string(full.subtype) }
+                        if let population = full.population { out.key("population"); out.int(population) }
+                        if !full.role.isEmpty { out.key("role"); out.string(full.role) }
+                        out.key("ambiguous"); out.bool(entry.ambiguous)
+                        out.key("exact_case"); out.bool(candidate.exactCase)
+                        out.key("source"); out.string(full.source)
+                        out.endObject()
+                    }
+                }
+                out.endArray()
+                out.endObject()
+                print(out.output)
+            }
+        }
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import GazetteCore
+import Testing
+import TextAnalysis
+@testable import EntityTagging
+
+@Suite struct EntityResolverTests {
+    /// Runs matcher, gazetteer recogniser, extra mentions (as a model would add) and the resolver.
+    private func resolve(_ text: String, title: String? = nil, extra: [(String, EntityType)] = []) throws -> Article {
+        let gazetteer = GazetteerTestData.gazetteer()
+        var article = Article(id: "t", text: text)
+        article.title = title
+        try Segmenter().process(&article)
+        try GazetteerMatcher(gazetteer: gazetteer).process(&article)
+        try GazetteerRecognizer().process(&article)
+        for (surface, type) in extra {
+            var searchFrom = text.startIndex
+            while let found = text.range(of: surface, range: searchFrom..<text.endIndex) {
+                let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+                let range = TextRange(start: start, end: start + surface.utf8.count)
+                if !article.mentions.contains(where: { $0.range.overlaps(range) }) {
+                    article.mentions.append(Mention(range: range, surface: surface, type: type, source: "model"))
+                }
+                searchFrom = found.upperBound
+            }
+        }
+        try EntityResolver(gazetteer: gazetteer, lexicons: GazetteerTestData.lexicons).process(&article)
+        return article
+    }
+
+    @Test func shortFormsJoinTheCanonicalEntity() throws {
+        let article = try resolve("Vladimir Putin spoke in Moscow. Later Putin’s aide said Putin would travel.")
+        let putin = try #require(article.entities.first { $0.id == "Q7747" })
+        #expect(putin.mentions.count == 3)
+        #expect(putin.name == "Vladimir Putin")
+        #expect(putin.wikidata == "Q7747")
+    }
+
+    @Test func partialNamesJoinFullNamesNoListHolds() throws {
+        let article = try resolve("Deputy minister Timur Ivanov was detained. Ivanov denied the charges.",
+                                  extra: [("Timur Ivanov", .person), ("Ivanov", .person)])
+        let ivanov = try #require(article.entities.first { $0.name == "Timur Ivanov" })
+        #expect(ivanov.mentions.count == 2)
+        #expect(ivanov.id == "new:person:timur-ivanov")
+        #expect(ivanov.mentions.last?.reason?.contains("Timur Ivanov") == true)
+    }
+
+    @Test func generatedIDsAreStableAcrossArticles() throws {
+        let a = try resolve("Anna Kovalenko spoke.", extra: [("Anna Kovalenko", .person)])
+        let b = try resolve("Yesterday ANNA KOVALENKO left; Anna Kovalenko said so.", extra: [("Anna Kovalenko", .person)])
+        #expect(a.entities.first?.id == b.entities.first?.id)
+    }
+
+    @Test func ambiguousPlaceDecidedByContext() throws {
+        let us = try resolve("Georgia voters lined up in Atlanta on Tuesday.",
+                             extra: [("Georgia", .place)])
+        #expect(us.entities.first { $0.name.hasPrefix("Georgia") }?.id == "Q1428")
+        let caucasus = try resolve("Protesters in Tbilisi said Georgia must stay on its course. Georgian officials agreed.",
+                                   extra: [("Georgia", .place)])
+        let georgia = try #require(caucasus.entities.first { $0.name.hasPrefix("Georgia") })
+        #expect(georgia.id == "Q230")
+        #expect(georgia.mentions.first?.reason?.hasPrefix("context") == true)
+    }
+
+    @Test func salienceRanksFrequentTitleEntitiesFirst() throws {
+        let article = try resolve("NATO met in Kyiv. NATO leaders said NATO would help Ukraine. Putin objected.",
+                                  title: "NATO pledges help")
+        #expect(article.entities.first?.id == "Q7184")
+        #expect(article.entities.allSatisfy { $0.salience >= 0 && $0.salience <= 1 })
+        let saliences = article.entities.map(\.salience)
+        #expect(saliences == saliences.sorted(by: >))
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for EntityTagging are added with its implementation.
