@@ -25,7 +25,8 @@ public struct EntityResources: Sendable {
     public static func load(_ options: PipelineOptions) throws(GazetteError) -> EntityResources {
         let directory: String
         if let given = options.gazetteerDirectory { directory = given } else { directory = try DataLocator.path("gazetteers") }
-        let gazetteer = try Gazetteer.load(directory: directory, extraFiles: options.extraGazetteers)
+        let gazetteer = try Gazetteer.load(directory: directory, extraFiles: options.extraGazetteers,
+                                           cacheDirectory: options.useCache ? Gazetteer.defaultCacheDirectory : nil)
         let lexicons = try Lexicons.load(directory: directory + "/lexicons")
         return EntityResources(gazetteer: gazetteer, lexicons: lexicons)
     }

@@ -6,6 +6,8 @@ public struct PipelineOptions: Sendable {
     public var extraGazetteers: [String] = []
     /// A user-trained topic model replacing the shipped one (`--topic-model MODEL`).
     public var topicModel: String?
+    /// Keep a compiled copy of the gazetteers in the user's cache folder for a fast start (on by default).
+    public var useCache = true
     /// Resource limits.
     public var limits = Limits()
 

@@ -57,7 +57,7 @@ struct GazetteerCommand: ParsableCommand {
 
         func run() throws {
             let start = ContinuousClock.now
-            let gazetteer = try Gazetteer.load(directory: source.folder(), extraFiles: source.extra)
+            let gazetteer = try Gazetteer.load(directory: source.folder(), extraFiles: source.extra, cacheDirectory: Gazetteer.defaultCacheDirectory)
             let seconds = (ContinuousClock.now - start).seconds
             var types: [String: Int] = [:]
             var sources: [String: Int] = [:]
@@ -96,7 +96,7 @@ struct GazetteerCommand: ParsableCommand {
         @Argument(help: "Names to look up.") var names: [String]
 
         func run() throws {
-            let gazetteer = try Gazetteer.load(directory: source.folder(), extraFiles: source.extra)
+            let gazetteer = try Gazetteer.load(directory: source.folder(), extraFiles: source.extra, cacheDirectory: Gazetteer.defaultCacheDirectory)
             let matcher = GazetteerMatcher(gazetteer: gazetteer)
             for name in names {
                 var article = Article(id: "query", text: name)

@@ -62,6 +62,16 @@ public struct Gazetteer: Sendable {
         self.aliasCount = aliasCount
     }
 
+    /// Restores a gazetteer from its parts (the compiled cache).
+    init(entries: [GazetteerEntry], entryIndex: [String: Int], forms: [UInt64: [AliasForm]], prefixes: Set<UInt64>, maxTokens: Int, aliasCount: Int) {
+        self.entries = entries
+        self.entryIndex = entryIndex
+        self.forms = forms
+        self.prefixes = prefixes
+        self.maxTokens = maxTokens
+        self.aliasCount = aliasCount
+    }
+
     /// Tokenises an alias into its index key, prefix keys and case pattern; nil for forms too
     /// short or too generic to match safely (one character, digits only, over 12 tokens).
     static func form(of alias: String, segmenter: Segmenter) -> (key: UInt64, prefixes: [UInt64], alias: AliasForm)? {
