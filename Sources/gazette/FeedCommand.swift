@@ -1,10 +1,52 @@
 import ArgumentParser
+import Foundation
+import Gazette
 
-/// `gazette feed` (being built; see the issue tracker).
+/// `gazette feed`: per-article tags for recommenders (MIND news.tsv, weighted-tag JSONL, CSV triples).
 struct FeedCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "feed", abstract: "Not available yet in this build.")
+    static let configuration = CommandConfiguration(
+        commandName: "feed",
+        abstract: "Write recommender feeds from `gazette tag` output: MIND news.tsv, weighted tags as JSONL, or item,tag,weight CSV."
+    )
+
+    @Argument(help: "Tag JSONL files written by `gazette tag` (standard input when none are given; - also means it).")
+    var files: [String] = []
+
+    @Option(name: .long, help: "Output format: mind, jsonl, csv.")
+    var format: String = "jsonl"
+
+    @Option(name: .shortAndLong, help: "Output file; standard output when omitted.")
+    var output: String?
+
+    func validate() throws {
+        guard FeedFormat(rawValue: format.lowercased()) != nil else {
+            throw ValidationError("unknown feed format '\(format)'; the formats are: \(FeedFormat.names)")
+        }
+    }
 
     func run() throws {
-        throw ValidationError("'gazette feed' is not available yet in this build")
+        let format = FeedFormat(rawValue: format.lowercased()) ?? .jsonl
+        let handle: FileHandle
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
+                throw GazetteError(.io, "cannot write '\(output)'")
+            }
+            handle = file
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        var buffer = format.header
+        var warnings = SkipWarnings(command: "feed")
+        let summary = try TagLineReader.forEachArticle(in: files, onSkip: { warnings.skip(file: $0, line: $1, reason: $2) }) {
+            buffer += format.lines(for: $0)
+            if buffer.utf8.count >= 1 << 20 {
+                handle.write(Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        handle.write(Data(buffer.utf8))
+        if output != nil { try? handle.close() }
+        warnings.finish(summary: summary)
+        StandardError.write("gazette feed: \(summary.articles) article(s) written as \(format.rawValue)")
     }
 }

@@ -1,10 +1,184 @@
 import ArgumentParser
+import Foundation
+import Gazette
 
-/// `gazette graph` (being built; see the issue tracker).
+/// `gazette graph`: builds the entity co-occurrence graph of tagged articles, or merges partial graphs.
 struct GraphCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "graph", abstract: "Not available yet in this build.")
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Build the entity co-occurrence graph of `gazette tag` output (GraphML, GEXF, JSON, Cytoscape, Neo4j, DOT, SVG).",
+        subcommands: [GraphBuildCommand.self, GraphMergeCommand.self],
+        defaultSubcommand: GraphBuildCommand.self
+    )
+}
+
+/// Output options shared by `graph build` and `graph merge`.
+struct GraphOutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: graphml, gexf, json (partial graph for `graph merge`), cytoscape, neo4j (a folder of CSV files), dot, svg.")
+    var format: String = "graphml"
+
+    @Option(name: .shortAndLong, help: "Output file (a folder for neo4j); standard output when omitted.")
+    var output: String?
+
+    @Option(name: .long, help: "Keep only nodes and edges seen in at least this many articles.")
+    var minArticles: Int = 1
+
+    @Option(name: .long, help: "Keep only these entity types, comma-separated (Person,Place,Organization).")
+    var types: String?
+
+    @Option(name: .long, help: "Keep only the N nodes of highest degree (svg draws the top \(SVGRenderer.defaultTop) unless set).")
+    var top: Int?
+
+    func validate() throws {
+        guard GraphFormat(rawValue: format.lowercased()) != nil else {
+            throw ValidationError("unknown graph format '\(format)'; the formats are: \(GraphFormat.names)")
+        }
+        guard minArticles >= 1 else { throw ValidationError("--min-articles must be at least 1") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        _ = try parsedTypes()
+        if GraphFormat(rawValue: format.lowercased()) == .neo4j && output == nil {
+            throw ValidationError("the neo4j format writes two CSV files: give a folder with -o")
+        }
+    }
+
+    /// The `--types` list as schema.org type names.
+    func parsedTypes() throws -> Set<String>? {
+        guard let types else { return nil }
+        var result: Set<String> = []
+        for name in types.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let type = EntityType(name: name) else {
+                throw ValidationError("unknown entity type '\(name)' in --types; the types are: Person, Place, Organization")
+            }
+            result.insert(type.rawValue)
+        }
+        return result
+    }
+
+    /// Filters, renders and writes `graph`.
+    func write(_ graph: CooccurrenceGraph) throws {
+        // validate() has checked both.
+        let format = GraphFormat(rawValue: format.lowercased()) ?? .graphml
+        var filter = GraphFilter(minArticles: minArticles, types: try parsedTypes(), top: top)
+        if format == .svg && filter.top == nil { filter.top = SVGRenderer.defaultTop }
+        let snapshot = graph.snapshot(filter)
+        let files = try format.render(snapshot)
+        if format.writesFolder, let output {
+            let folder = URL(fileURLWithPath: output)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for file in files {
+                    try Data(file.contents.utf8).write(to: folder.appendingPathComponent(file.name))
+                }
+            } catch {
+                throw GazetteError(.io, "cannot write the Neo4j files into '\(output)'", cause: error.localizedDescription)
+            }
+        } else {
+            let text = files.map(\.contents).joined()
+            if let output {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+                } catch {
+                    throw GazetteError(.io, "cannot write '\(output)'", cause: error.localizedDescription)
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+        StandardError.write(
+            "gazette graph: \(snapshot.nodes.count) nodes, \(snapshot.edges.count) edges written "
+                + "(of \(graph.nodeCount) entities, \(graph.edgeCount) pairs, \(graph.articleCount) articles)"
+                + (snapshot.isPruned && format == .json ? "; the JSON is pruned, so merging it is not exact" : "")
+        )
+    }
+}
+
+/// `gazette graph build` (the default): aggregates tag JSONL files or standard input.
+struct GraphBuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the co-occurrence graph of tag JSONL files (standard input when none are given)."
+    )
+
+    @Argument(help: "Tag JSONL files written by `gazette tag` (- for standard input).")
+    var files: [String] = []
+
+    @OptionGroup var options: GraphOutputOptions
 
     func run() throws {
-        throw ValidationError("'gazette graph' is not available yet in this build")
+        var graph = CooccurrenceGraph()
+        var warnings = SkipWarnings(command: "graph")
+        let summary = try TagLineReader.forEachArticle(in: files, onSkip: { warnings.skip(file: $0, line: $1, reason: $2) }) {
+            graph.add($0)
+        }
+        warnings.finish(summary: summary)
+        try options.write(graph)
+    }
+}
+
+/// `gazette graph merge`: combines partial graphs (the `json` format) of shards exactly.
+struct GraphMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge partial graphs written with `--format json` into the graph of all their articles."
+    )
+
+    @Argument(help: "Partial graph files (`gazette graph --format json` output).")
+    var partials: [String]
+
+    @OptionGroup var options: GraphOutputOptions
+
+    func validate() throws {
+        guard !partials.isEmpty else { throw ValidationError("give at least one partial graph file to merge") }
+    }
+
+    func run() throws {
+        var graph = CooccurrenceGraph()
+        for path in partials {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw GazetteError(.io, "cannot read partial graph '\(path)'", cause: error.localizedDescription)
+            }
+            let partial = try PartialGraphFormat.decode(data, name: path)
+            if partial.includesPrunedInput {
+                StandardError.write("gazette graph merge: warning: '\(path)' was written with filters, so the merged counts are not exact")
+            }
+            graph.merge(partial)
+        }
+        try options.write(graph)
+    }
+}
+
+/// Prints skipped-line warnings to standard error: the first few in full, then only a count.
+struct SkipWarnings {
+    /// The subcommand name used as prefix.
+    let command: String
+    /// How many warnings are printed in full.
+    var limit = 20
+    private var printed = 0
+
+    init(command: String) { self.command = command }
+
+    mutating func skip(file: String, line: Int, reason: String) {
+        guard printed < limit else { return }
+        printed += 1
+        StandardError.write("gazette \(command): \(file):\(line): skipped: \(reason)")
+    }
+
+    func finish(summary: TagReadSummary) {
+        guard summary.skipped > 0 else { return }
+        let hidden = summary.skipped - printed
+        StandardError.write(
+            "gazette \(command): skipped \(summary.skipped) line(s) of \(summary.articles + summary.skipped)"
+                + (hidden > 0 ? " (\(hidden) not listed)" : "")
+        )
+    }
+}
+
+/// Writes diagnostic lines to standard error.
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

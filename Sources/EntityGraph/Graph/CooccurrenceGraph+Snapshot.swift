@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension CooccurrenceGraph {
+    /// Normalised PMI of two entities from article counts: with p(x) = x/N and p(xy) = xy/N,
+    /// `log(p(xy) / (p(x) p(y))) / -log(p(xy))`; 1 when both occur in every article (p(xy) = 1),
+    /// -1 when they never co-occur.
+    public static func npmi(pairArticles: Int, articlesX: Int, articlesY: Int, total: Int) -> Double {
+        guard total > 0, pairArticles > 0, articlesX > 0, articlesY > 0 else { return -1 }
+        let n = Double(total)
+        let pxy = Double(pairArticles) / n
+        if pairArticles >= total { return 1 }
+        let px = Double(articlesX) / n, py = Double(articlesY) / n
+        let value = log(pxy / (px * py)) / -log(pxy)
+        return min(1, max(-1, value))
+    }
+
+    /// The graph resolved for output, after `filter`; nodes by id, edges by endpoint ids.
+    public func snapshot(_ filter: GraphFilter = GraphFilter()) -> GraphSnapshot {
+        let minArticles = max(1, filter.minArticles)
+        var keep = [Bool](repeating: false, count: ids.count)
+        var resolvedType = [String](repeating: "", count: ids.count)
+        for index in ids.indices {
+            let tally = tallies[index]
+            let type = tally.types.best ?? ""
+            resolvedType[index] = type
+            keep[index] = tally.articles >= minArticles && (filter.types.map { $0.contains(type) } ?? true)
+        }
+        var edgeKeys: [(UInt32, UInt32, Int)] = []
+        for (key, count) in pairCounts where count >= minArticles {
+            let (a, b) = Self.pairIndexes(key)
+            if keep[Int(a)] && keep[Int(b)] { edgeKeys.append((a, b, count)) }
+        }
+        if let top = filter.top {
+            var degree = [Int](repeating: 0, count: ids.count)
+            var strength = [Int](repeating: 0, count: ids.count)
+            for (a, b, count) in edgeKeys {
+                degree[Int(a)] += 1; degree[Int(b)] += 1
+                strength[Int(a)] += count; strength[Int(b)] += count
+            }
+            let ranked = ids.indices.filter { keep[$0] }.sorted { x, y in
+                if degree[x] != degree[y] { return degree[x] > degree[y] }
+                if strength[x] != strength[y] { return strength[x] > strength[y] }
+                if tallies[x].articles != tallies[y].articles { return tallies[x].articles > tallies[y].articles }
+                return ids[x].utf8Precedes(ids[y])
+            }
+            keep = [Bool](repeating: false, count: ids.count)
+            for index in ranked.prefix(max(0, top)) { keep[index] = true }
+            edgeKeys.removeAll { !keep[Int($0.0)] || !keep[Int($0.1)] }
+        }
+
+        var nodes: [GraphSnapshot.Node] = []
+        for index in ids.indices where keep[index] {
+            let tally = tallies[index]
+            nodes.append(GraphSnapshot.Node(
+                id: ids[index], type: resolvedType[index], name: tally.names.best ?? ids[index],
+                wikidata: tally.wikidata.best, articles: tally.articles, mentions: tally.mentions,
+                typeCounts: tally.types, nameCounts: tally.names, wikidataCounts: tally.wikidata
+            ))
+        }
+        nodes.sort { $0.id.utf8Precedes($1.id) }
+
+        var edges: [GraphSnapshot.Edge] = []
+        edges.reserveCapacity(edgeKeys.count)
+        for (a, b, count) in edgeKeys {
+            var source = ids[Int(a)], target = ids[Int(b)]
+            if target.utf8Precedes(source) { swap(&source, &target) }
+            let value = Self.npmi(
+                pairArticles: count, articlesX: tallies[Int(a)].articles, articlesY: tallies[Int(b)].articles,
+                total: articleCount
+            )
+            edges.append(GraphSnapshot.Edge(source: source, target: target, articles: count, npmi: value))
+        }
+        edges.sort { x, y in
+            x.source == y.source ? x.target.utf8Precedes(y.target) : x.source.utf8Precedes(y.source)
+        }
+        let pruned = includesPrunedInput || nodes.count < ids.count || edges.count < pairCounts.count
+        return GraphSnapshot(articleCount: articleCount, nodes: nodes, edges: edges, isPruned: pruned)
+    }
+}
