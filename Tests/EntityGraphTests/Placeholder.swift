@@ -1,1 +1,0 @@
-// Tests for EntityGraph are added with its implementation.
