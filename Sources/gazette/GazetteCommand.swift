@@ -11,4 +11,23 @@ struct GazetteCommand: AsyncParsableCommand {
             GraphCommand.self, FeedCommand.self, NERCommand.self,
         ]
     )
+
+    /// Runs the command; bad usage exits with status 2 (the documented contract) rather than
+    /// ArgumentParser's default 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                StandardError.write(fullMessage(for: error) + "\n")
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

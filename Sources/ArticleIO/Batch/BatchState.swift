@@ -1,0 +1,97 @@
+/// The shared state of a batch run: the queue of records to tag, the finished outputs waiting for
+/// their turn, and the window that bounds both. Guarded by one lock.
+final class BatchState: @unchecked Sendable {
+    private let lock = ConditionLock()
+    private let window: Int
+    private var queue: [(Int, InputRecord)] = []
+    private var queueHead = 0
+    private var ready: [Int: BatchRunner.Output] = [:]
+    private var submitted = 0
+    private var nextToWrite = 0
+    private var readingDone = false
+    private var counts = BatchStatistics()
+
+    /// Creates the state for at most `window` records in flight.
+    init(window: Int) { self.window = window }
+
+    /// Queues a record for tagging, waiting while the window is full.
+    func submit(_ record: InputRecord) {
+        lock.withLock {
+            while submitted - nextToWrite >= window { lock.wait() }
+            queue.append((submitted, record))
+            submitted += 1
+            lock.broadcast()
+        }
+    }
+
+    /// Marks the end of input.
+    func finishReading() {
+        lock.withLock {
+            readingDone = true
+            lock.broadcast()
+        }
+    }
+
+    /// The next record to tag with its sequence number, or nil when input is done and drained.
+    func take() -> (Int, InputRecord)? {
+        lock.withLock {
+            while queueHead >= queue.count {
+                if readingDone { return nil }
+                lock.wait()
+            }
+            let item = queue[queueHead]
+            queueHead += 1
+            if queueHead > 1024 && queueHead * 2 > queue.count {
+                queue.removeFirst(queueHead)
+                queueHead = 0
+            }
+            return item
+        }
+    }
+
+    /// Stores a finished output.
+    func complete(_ sequence: Int, _ output: BatchRunner.Output) {
+        lock.withLock {
+            ready[sequence] = output
+            lock.broadcast()
+        }
+    }
+
+    /// The outputs that are next in order; waits up to `timeout` seconds for one when `wait` is
+    /// set. `finished` is true once every submitted record has been handed out and input is done.
+    func takeReady(wait: Bool, timeout: Double) -> (batch: [BatchRunner.Output], finished: Bool) {
+        lock.withLock {
+            var batch: [BatchRunner.Output] = []
+            while true {
+                while let output = ready.removeValue(forKey: nextToWrite) {
+                    batch.append(output)
+                    nextToWrite += 1
+                }
+                let finished = readingDone && nextToWrite == submitted
+                if !batch.isEmpty || finished || !wait {
+                    if !batch.isEmpty { lock.broadcast() }
+                    return (batch, finished)
+                }
+                lock.wait(seconds: timeout)
+                if ready[nextToWrite] == nil && !(readingDone && nextToWrite == submitted) {
+                    return (batch, false)  // a timeout: let the writer report progress
+                }
+            }
+        }
+    }
+
+    /// Counts outputs that were written.
+    func recordWritten(_ batch: [BatchRunner.Output]) {
+        lock.withLock {
+            for output in batch { counts.count(output.isError, position: output.inputPosition) }
+        }
+    }
+
+    /// Adds a worker's stage times.
+    func addProfile(_ profile: StageProfile) {
+        lock.withLock { counts.profile.merge(profile) }
+    }
+
+    /// The counts so far.
+    var statistics: BatchStatistics { lock.withLock { counts } }
+}

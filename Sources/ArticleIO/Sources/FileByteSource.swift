@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file or standard input with `read(2)` in large chunks.
+final class FileByteSource: ByteSource {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private let displayPath: String
+    private(set) var rawBytesRead = 0
+    private let scratchSize = 256 << 10
+    private let scratch: UnsafeMutablePointer<UInt8>
+
+    /// Opens `path` for reading.
+    init(path: String) throws(GazetteError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw GazetteError(.io, "cannot open \(path)", cause: FileByteSource.systemMessage(errno))
+        }
+        self.descriptor = fd
+        self.ownsDescriptor = true
+        self.displayPath = path
+        self.scratch = .allocate(capacity: scratchSize)
+    }
+
+    /// Reads standard input (not closed at the end).
+    init(standardInput: ()) {
+        self.descriptor = 0
+        self.ownsDescriptor = false
+        self.displayPath = "stdin"
+        self.scratch = .allocate(capacity: scratchSize)
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+        scratch.deallocate()
+    }
+
+    func read(into buffer: inout [UInt8], maxCount: Int) throws(GazetteError) -> Int {
+        guard maxCount > 0 else { return 0 }
+        let count = min(maxCount, scratchSize)
+        while true {
+            #if canImport(Darwin)
+            let n = Darwin.read(descriptor, scratch, count)
+            #else
+            let n = Glibc.read(descriptor, scratch, count)
+            #endif
+            if n >= 0 {
+                buffer.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
+                rawBytesRead += n
+                return n
+            }
+            if errno == EINTR { continue }
+            throw GazetteError(.io, "cannot read \(displayPath)", cause: FileByteSource.systemMessage(errno))
+        }
+    }
+
+    /// The text of a system error number.
+    static func systemMessage(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}
