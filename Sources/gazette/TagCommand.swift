@@ -101,7 +101,7 @@ struct TagCommand: ParsableCommand {
         do {
             pipeline = try Pipeline.standard(pipelineOptions)
         } catch {
-            StandardError.write("gazette tag: \(error)\n")
+            ErrorStream.write("gazette tag: \(error)\n")
             throw ExitCode(2)
         }
 
@@ -117,7 +117,7 @@ struct TagCommand: ParsableCommand {
                 writer = LineWriter(standardOutput: ())
             }
         } catch {
-            StandardError.write("gazette tag: \(error)\n")
+            ErrorStream.write("gazette tag: \(error)\n")
             throw ExitCode(2)
         }
 
@@ -143,21 +143,21 @@ struct TagCommand: ParsableCommand {
         }
         var report: (@Sendable (BatchStatistics) -> Void)?
         if showProgress {
-            report = { statistics in StandardError.write(ProgressLine.format(statistics, totalBytes: totalBytes)) }
+            report = { statistics in ErrorStream.write(ProgressLine.format(statistics, totalBytes: totalBytes)) }
         }
         let statistics = runner.run(next: nextEvent, writer: writer, progress: report)
-        if showProgress { StandardError.write("\r\u{1B}[K") }
+        if showProgress { ErrorStream.write("\r\u{1B}[K") }
         if let failure = writer.failure {
-            StandardError.write("gazette tag: \(failure)\n")
+            ErrorStream.write("gazette tag: \(failure)\n")
             throw ExitCode(2)
         }
         if !quiet {
             var summary = ProgressLine.summary(statistics)
             if resume != nil { summary += ", \(resumed) already in \(resume ?? "")" }
-            StandardError.write("gazette tag: \(summary)\n")
+            ErrorStream.write("gazette tag: \(summary)\n")
         }
         if profile {
-            StandardError.write(ProgressLine.profile(statistics.profile))
+            ErrorStream.write(ProgressLine.profile(statistics.profile))
         }
         if statistics.errors > 0 { throw ExitCode(1) }
     }
@@ -238,7 +238,7 @@ extension String {
 }
 
 /// Writes to standard error without Foundation or the C `stderr` global.
-enum StandardError {
+enum ErrorStream {
     /// Writes `text` to file descriptor 2.
     static func write(_ text: String) {
         var text = text
