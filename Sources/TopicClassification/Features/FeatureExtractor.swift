@@ -1,0 +1,78 @@
+import Foundation
+
+/// Turns text into the model's input: hashed unigram and bigram counts, log-scaled, IDF-weighted,
+/// L2-normalised.
+public struct FeatureExtractor: Sendable {
+    /// The featurisation settings.
+    public let options: FeatureOptions
+    /// Inverse document frequency per bucket (empty when `options.idf` is off).
+    public let idf: [Float]
+    let hasher: WordHasher
+
+    /// Creates an extractor; `idf` must have `options.dimension` entries when `options.idf` is on.
+    public init(options: FeatureOptions, idf: [Float] = []) {
+        self.options = options
+        self.idf = idf
+        self.hasher = WordHasher(options: options)
+    }
+
+    /// The distinct buckets of `text` with their raw counts, indices increasing.
+    public func counts(_ text: String) -> SparseVector {
+        var buckets: [Int32] = []
+        buckets.reserveCapacity(text.utf8.count / 3)
+        hasher.forEachBucket(in: text) { buckets.append(Int32(truncatingIfNeeded: $0)) }
+        return Self.runLength(&buckets)
+    }
+
+    /// The distinct buckets of several text parts (title, body) counted together.
+    public func counts(_ parts: [String]) -> SparseVector {
+        var buckets: [Int32] = []
+        for part in parts {
+            hasher.forEachBucket(in: part) { buckets.append(Int32(truncatingIfNeeded: $0)) }
+        }
+        return Self.runLength(&buckets)
+    }
+
+    /// The model input for raw counts: `1 + log(count)` (if sublinear), times IDF (if on), unit length.
+    public func weigh(_ counts: SparseVector) -> SparseVector {
+        var vector = counts
+        let useIDF = options.idf && idf.count == options.dimension
+        for k in vector.values.indices {
+            var v = vector.values[k]
+            if options.sublinearTF { v = 1 + logf(v) }
+            if useIDF { v *= idf[Int(vector.indices[k])] }
+            vector.values[k] = v
+        }
+        vector.normalize()
+        return vector
+    }
+
+    /// The model input for `parts` of one document (e.g. title and body).
+    public func features(_ parts: [String]) -> SparseVector {
+        weigh(counts(parts))
+    }
+
+    static func runLength(_ buckets: inout [Int32]) -> SparseVector {
+        guard !buckets.isEmpty else { return SparseVector() }
+        buckets.sort()
+        var indices: [Int32] = []
+        var values: [Float] = []
+        indices.reserveCapacity(buckets.count)
+        values.reserveCapacity(buckets.count)
+        var current = buckets[0]
+        var count: Float = 0
+        for b in buckets {
+            if b == current {
+                count += 1
+            } else {
+                indices.append(current)
+                values.append(count)
+                current = b
+                count = 1
+            }
+        }
+        indices.append(current)
+        values.append(count)
+        return SparseVector(indices: indices, values: values)
+    }
+}

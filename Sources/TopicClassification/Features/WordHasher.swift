@@ -1,0 +1,122 @@
+/// Splits UTF-8 text into folded words and hashes words and adjacent word pairs into buckets.
+///
+/// Works on bytes: ASCII letters are lowercased, Latin-1 capitals (À–Þ) are lowercased, digits all
+/// become `0` (so `2004` and `1999` share a feature), apostrophes inside a word are dropped
+/// (`bank's` → `banks`), and ASCII punctuation, Latin-1 symbols (U+0080–U+00BF) and general
+/// punctuation (U+2000–U+206F: dashes, curly quotes) separate words. Every other non-ASCII
+/// character is part of a word, so accented and non-Latin words stay whole.
+public struct WordHasher: Sendable, Hashable {
+    /// Bucket mask (`dimension - 1`).
+    public let mask: UInt64
+    /// Whether adjacent word pairs are hashed too.
+    public let bigrams: Bool
+
+    /// Creates a hasher for the given options.
+    public init(options: FeatureOptions) {
+        mask = UInt64(options.dimension - 1)
+        bigrams = options.bigrams
+    }
+
+    /// Calls `body` with the bucket of every unigram and (if enabled) bigram of `text`, in text order.
+    public func forEachBucket(in text: String, _ body: (Int) -> Void) {
+        var copy = text
+        copy.withUTF8 { forEachBucket(inBytes: $0, body) }
+    }
+
+    /// Calls `body` with the bucket of every unigram and bigram of UTF-8 `bytes`, in text order.
+    public func forEachBucket(inBytes bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var previous: UInt64 = 0
+        var havePrevious = false
+        forEachWordHash(bytes) { hash in
+            body(Int(Self.finalize(hash) & mask))
+            if bigrams && havePrevious {
+                body(Int(Self.finalize(previous &* 0x9E37_79B9_7F4A_7C15 ^ hash ^ 0x5BD1_E995) & mask))
+            }
+            previous = hash
+            havePrevious = true
+        }
+    }
+
+    /// Calls `body` with the FNV-1a hash of each folded word of `bytes`.
+    func forEachWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        var hash = offset
+        var inWord = false
+        var i = 0
+        let n = bytes.count
+        @inline(__always) func add(_ b: UInt8) {
+            hash = (hash ^ UInt64(b)) &* prime
+        }
+        @inline(__always) func endWord() {
+            if inWord { body(hash) }
+            inWord = false
+            hash = offset
+        }
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b >= 0x61 && b <= 0x7A {  // a-z
+                    add(b); inWord = true
+                } else if b >= 0x41 && b <= 0x5A {  // A-Z
+                    add(b | 0x20); inWord = true
+                } else if b >= 0x30 && b <= 0x39 {  // digits fold to 0
+                    add(0x30); inWord = true
+                } else if b == 0x27 && inWord && i + 1 < n && Self.isWordStart(bytes, i + 1) {
+                    // apostrophe inside a word: dropped
+                } else {
+                    endWord()
+                }
+                i += 1
+                continue
+            }
+            // Multi-byte sequence.
+            if b == 0xC2 {
+                // U+0080–U+00BF: Latin-1 symbols and punctuation separate words.
+                endWord()
+                i += 2
+                continue
+            }
+            if b == 0xE2 && i + 1 < n && (bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81) {
+                // U+2000–U+207F general punctuation; U+2019 inside a word is an apostrophe.
+                if inWord && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 && i + 3 < n && Self.isWordStart(bytes, i + 3) {
+                    i += 3
+                    continue
+                }
+                endWord()
+                i += 3
+                continue
+            }
+            if b == 0xC3 && i + 1 < n {
+                var c = bytes[i + 1]
+                if c == 0x97 || c == 0xB7 {  // × ÷
+                    endWord()
+                    i += 2
+                    continue
+                }
+                if c >= 0x80 && c <= 0x9E { c += 0x20 }  // À–Þ → à–þ
+                add(0xC3); add(c); inWord = true
+                i += 2
+                continue
+            }
+            add(b); inWord = true
+            i += 1
+        }
+        endWord()
+    }
+
+    @inline(__always) static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b >= 0x80 { return b != 0xC2 && b != 0xE2 }
+        let l = b | 0x20
+        return (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    /// Mixes the bits of a word hash so that low bits are usable as a bucket (splitmix64 finaliser).
+    @inline(__always) static func finalize(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

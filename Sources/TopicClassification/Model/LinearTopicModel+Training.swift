@@ -1,0 +1,157 @@
+import Foundation
+
+extension LinearTopicModel {
+    /// Trains a multinomial logistic regression on labelled documents with Adagrad SGD.
+    ///
+    /// Deterministic: the same examples (in the same order), options and seed give the same weights.
+    /// Throws ``GazetteError/Code/invalidRecord`` when there are no examples, an example has no text
+    /// or no label, or all examples share one label.
+    public static func train(_ examples: [TopicExample], options: TrainingOptions = TrainingOptions()) throws(GazetteError) -> LinearTopicModel {
+        try options.features.validate()
+        guard options.epochs >= 1 else { throw GazetteError(.usage, "epochs must be at least 1, got \(options.epochs)") }
+        guard options.learningRate > 0, options.l2 >= 0 else {
+            throw GazetteError(.usage, "learning rate must be positive and L2 penalty non-negative")
+        }
+        guard !examples.isEmpty else { throw GazetteError(.invalidRecord, "no training examples: the training data is empty") }
+        for example in examples {
+            let place = example.origin.map { "\($0): " } ?? ""
+            if example.labels.isEmpty || example.labels.contains(where: { $0.isEmpty }) {
+                throw GazetteError(.invalidRecord, "\(place)training example has no label")
+            }
+            if example.parts.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } }) {
+                throw GazetteError(.invalidRecord, "\(place)training example has no text")
+            }
+        }
+        let labels = Array(Set(examples.flatMap(\.labels))).sorted()
+        guard labels.count >= 2 else {
+            throw GazetteError(.invalidRecord, "all \(examples.count) training examples have the label \"\(labels[0])\": a classifier needs at least two different labels")
+        }
+        let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        let targets = examples.map { $0.labels.compactMap { index[$0] } }
+
+        // Features: counts, IDF from all training documents, then weighted unit vectors.
+        let plain = FeatureExtractor(options: options.features)
+        let counts = examples.map { plain.counts($0.parts) }
+        let idf = options.features.idf ? Self.inverseDocumentFrequency(counts, dimension: options.features.dimension) : []
+        let extractor = FeatureExtractor(options: options.features, idf: idf)
+        let vectors = counts.map { extractor.weigh($0) }
+
+        // Calibration: fit the temperature on a held-out fifth, then train on everything.
+        var temperature: Float = 1
+        if options.calibrate && examples.count >= 20 {
+            var order = Array(examples.indices)
+            var rng = SeededGenerator(seed: options.seed ^ 0xC0FFEE)
+            rng.shuffle(&order)
+            let heldOut = Set(order.prefix(max(1, examples.count / 5)))
+            let trainIdx = examples.indices.filter { !heldOut.contains($0) }
+            let testIdx = examples.indices.filter { heldOut.contains($0) }
+            if Set(trainIdx.flatMap { targets[$0] }).count >= 2 {
+                let (w, b) = sgd(vectors: trainIdx.map { vectors[$0] }, targets: trainIdx.map { targets[$0] },
+                                 classes: labels.count, options: options)
+                let partial = try LinearTopicModel(labels: labels, extractor: extractor, weights: w, bias: b)
+                let logits = testIdx.map { partial.logits(vectors[$0]) }
+                temperature = fitTemperature(logits: logits, targets: testIdx.map { targets[$0] })
+            }
+        }
+        let (w, b) = sgd(vectors: vectors, targets: targets, classes: labels.count, options: options)
+        var provenance = options.provenance
+        provenance["examples"] = String(examples.count)
+        provenance["epochs"] = String(options.epochs)
+        provenance["seed"] = String(options.seed)
+        return try LinearTopicModel(
+            labels: labels, displayLabels: labels.map { options.displayLabels[$0] ?? TopicTaxonomy.label(for: $0) },
+            extractor: extractor, weights: w, bias: b, temperature: temperature, provenance: provenance)
+    }
+
+    /// `1 + log((n + 1) / (df + 1))` per bucket, the smoothed IDF.
+    static func inverseDocumentFrequency(_ counts: [SparseVector], dimension: Int) -> [Float] {
+        var df = [Int32](repeating: 0, count: dimension)
+        for vector in counts { for i in vector.indices { df[Int(i)] += 1 } }
+        let n = Float(counts.count)
+        return df.map { 1 + logf((n + 1) / (Float($0) + 1)) }
+    }
+
+    /// Multinomial logistic regression by Adagrad; returns feature-major weights and biases.
+    static func sgd(vectors: [SparseVector], targets: [[Int]], classes k: Int, options: TrainingOptions) -> ([Float], [Float]) {
+        let dimension = options.features.dimension
+        var w = [Float](repeating: 0, count: dimension * k)
+        var g2 = [Float](repeating: 0, count: dimension * k)
+        var b = [Float](repeating: 0, count: k)
+        var gb = [Float](repeating: 0, count: k)
+        var order = Array(vectors.indices)
+        var rng = SeededGenerator(seed: options.seed)
+        let eta = options.learningRate
+        let l2 = options.l2
+        let eps: Float = 1e-6
+        var z = [Float](repeating: 0, count: k)
+        var grad = [Float](repeating: 0, count: k)
+        w.withUnsafeMutableBufferPointer { w in
+            g2.withUnsafeMutableBufferPointer { g2 in
+                for _ in 0..<options.epochs {
+                    rng.shuffle(&order)
+                    for n in order {
+                        let x = vectors[n]
+                        let y = targets[n]
+                        guard !y.isEmpty else { continue }
+                        // Forward.
+                        for c in 0..<k { z[c] = b[c] }
+                        for j in 0..<x.indices.count {
+                            let row = Int(x.indices[j]) * k
+                            let v = x.values[j]
+                            for c in 0..<k { z[c] += v * w[row + c] }
+                        }
+                        var m = z[0]
+                        for c in 1..<k where z[c] > m { m = z[c] }
+                        var sum: Float = 0
+                        for c in 0..<k { z[c] = expf(z[c] - m); sum += z[c] }
+                        let share = 1 / Float(y.count)
+                        for c in 0..<k { grad[c] = z[c] / sum }
+                        for c in y { grad[c] -= share }
+                        // Update.
+                        for c in 0..<k {
+                            gb[c] += grad[c] * grad[c]
+                            b[c] -= eta * grad[c] / (gb[c] + eps).squareRoot()
+                        }
+                        for j in 0..<x.indices.count {
+                            let row = Int(x.indices[j]) * k
+                            let v = x.values[j]
+                            for c in 0..<k {
+                                let g = grad[c] * v + l2 * w[row + c]
+                                g2[row + c] += g * g
+                                w[row + c] -= eta * g / (g2[row + c] + eps).squareRoot()
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (w, b)
+    }
+
+    /// The softmax temperature in [0.05, 20] that minimises held-out negative log-likelihood.
+    static func fitTemperature(logits: [[Float]], targets: [[Int]]) -> Float {
+        func loss(_ t: Float) -> Double {
+            var total = 0.0
+            for (z, y) in zip(logits, targets) where !y.isEmpty {
+                let p = softmax(z, temperature: t)
+                for c in y { total -= Double(logf(max(p[c], 1e-12))) / Double(y.count) }
+            }
+            return total
+        }
+        // Golden-section search on log T.
+        var lo = logf(0.05), hi = logf(20)
+        let phi: Float = 0.618_034
+        var a = hi - phi * (hi - lo), c = lo + phi * (hi - lo)
+        var fa = loss(expf(a)), fc = loss(expf(c))
+        for _ in 0..<40 {
+            if fa < fc {
+                hi = c; c = a; fc = fa
+                a = hi - phi * (hi - lo); fa = loss(expf(a))
+            } else {
+                lo = a; a = c; fa = fc
+                c = lo + phi * (hi - lo); fc = loss(expf(c))
+            }
+        }
+        return expf((lo + hi) / 2)
+    }
+}

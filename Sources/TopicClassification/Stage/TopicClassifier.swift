@@ -1,0 +1,52 @@
+/// The pipeline stage that assigns topics: scores the article's title and text with a
+/// ``LinearTopicModel`` and writes `article.topics`, best first.
+///
+/// Multi-label: every topic whose calibrated probability is at least ``threshold`` is kept (at most
+/// ``maxTopics``), and the best topic is always kept, so every article has at least one topic.
+public struct TopicClassifier: PipelineStage {
+    /// The shipped default model's path inside the data folder.
+    public static let defaultModelPath = "models/topics/iptc-default.gztm"
+    /// The default multi-label threshold on calibrated probabilities.
+    public static let defaultThreshold = 0.25
+
+    /// `topics`.
+    public var name: String { "topics" }
+    /// The classifier.
+    public let model: LinearTopicModel
+    /// Probability a topic other than the best needs to be listed. Default 0.25.
+    public let threshold: Double
+    /// Most topics listed per article. Default 3.
+    public let maxTopics: Int
+
+    /// Creates the stage from a loaded model.
+    public init(model: LinearTopicModel, threshold: Double = TopicClassifier.defaultThreshold, maxTopics: Int = 3) {
+        self.model = model
+        self.threshold = threshold
+        self.maxTopics = max(1, maxTopics)
+    }
+
+    /// Creates the stage from a model file, or from the shipped IPTC model when `path` is `nil`.
+    public init(modelPath path: String? = nil, threshold: Double = TopicClassifier.defaultThreshold, maxTopics: Int = 3) throws(GazetteError) {
+        let file: String
+        if let path { file = path } else { file = try DataLocator.path(Self.defaultModelPath) }
+        try self.init(model: LinearTopicModel(contentsOf: file), threshold: threshold, maxTopics: maxTopics)
+    }
+
+    /// The topics of a document given as title and text.
+    public func topics(title: String?, text: String) -> [TopicScore] {
+        var parts: [String] = []
+        if let title, !title.isEmpty, !text.hasPrefix(title) { parts.append(title) }
+        parts.append(text)
+        let ranked = model.rankedScores(of: parts)
+        var kept: [TopicScore] = []
+        for (rank, topic) in ranked.enumerated() where rank < maxTopics {
+            if rank == 0 || topic.score >= threshold { kept.append(topic) } else { break }
+        }
+        return kept
+    }
+
+    /// Writes `article.topics` from `article.title` and `article.text`.
+    public func process(_ article: inout Article) throws(GazetteError) {
+        article.topics = topics(title: article.title, text: article.text)
+    }
+}

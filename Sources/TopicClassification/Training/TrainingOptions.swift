@@ -1,0 +1,23 @@
+/// Settings of ``LinearTopicModel/train(_:options:)``.
+public struct TrainingOptions: Sendable, Hashable {
+    /// Featurisation (hash size, bigrams, TF and IDF weighting).
+    public var features = FeatureOptions()
+    /// Passes over the training data. Default 12.
+    public var epochs: Int = 12
+    /// Adagrad base learning rate. Default 0.5.
+    public var learningRate: Float = 0.5
+    /// L2 penalty on the weights of the words a step touches. Default 1e-6.
+    public var l2: Float = 1e-6
+    /// Seed of the shuffling order; the same data, options and seed give the same model. Default 1.
+    public var seed: UInt64 = 1
+    /// Fits the softmax temperature on a held-out fifth of the data (needs ≥ 20 examples) so that
+    /// probabilities are calibrated; costs a second training pass. Default on.
+    public var calibrate: Bool = true
+    /// Display labels by class label, for models whose labels are codes; IPTC codes get theirs anyway.
+    public var displayLabels: [String: String] = [:]
+    /// Extra facts written into the model file's header.
+    public var provenance: [String: String] = [:]
+
+    /// The default options.
+    public init() {}
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TopicClassification
+
+/// Checks the shipped IPTC model (`models/topics/iptc-default.gztm`) on texts written for these tests.
+@Suite struct DefaultModelTests {
+    static let modelPath: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent(TopicClassifier.defaultModelPath).path
+    }()
+
+    static let classifier: TopicClassifier? = try? TopicClassifier(modelPath: modelPath)
+
+    func topics(_ title: String, _ text: String) throws -> [TopicScore] {
+        let classifier = try #require(Self.classifier, "the shipped model should load from \(Self.modelPath)")
+        var article = Article(id: "t", text: text)
+        article.title = title
+        try classifier.process(&article)
+        return article.topics
+    }
+
+    @Test func shipsAllSeventeenIPTCTopics() throws {
+        let classifier = try #require(Self.classifier)
+        #expect(classifier.model.labels == TopicTaxonomy.iptcTopLevel.map(\.id))
+        #expect(classifier.model.displayLabels == TopicTaxonomy.iptcTopLevel.map(\.label))
+        #expect(classifier.name == "topics")
+    }
+
+    @Test func aClearlySportTextIsSport() throws {
+        let topics = try topics(
+            "Late winner sends United into the cup semi-finals",
+            "A header in the 89th minute from the visiting captain settled a tense quarter-final. The home side's "
+                + "goalkeeper had saved a penalty before half-time, and the manager praised his players for a "
+                + "disciplined second half in front of 40,000 fans.")
+        #expect(topics.first?.id == "medtop:15000000")
+        #expect(topics.first?.label == "sport")
+    }
+
+    @Test func aClearlyWarTextIsConflict() throws {
+        let topics = try topics(
+            "Shelling intensifies as troops push towards the port city",
+            "Artillery and air strikes hit the outskirts overnight as government troops and rebel fighters "
+                + "battled for control of the main road. Dozens of soldiers and civilians were killed, the army "
+                + "said, and thousands fled the fighting as talks on a ceasefire stalled.")
+        #expect(topics.first?.id == "medtop:16000000")
+    }
+
+    @Test(arguments: [
+        ("Central bank raises interest rates to curb inflation", "The bank lifted its main rate by half a point as consumer prices rose faster than forecast; shares fell and the currency gained.", "medtop:04000000"),
+        ("Heavy snow and gales expected across the north", "Forecasters issued a weather warning for snow, ice and winds gusting to 70mph, with temperatures falling below freezing overnight.", "medtop:17000000"),
+        ("Man jailed for life for murder of shopkeeper", "A jury at the crown court found him guilty of murder after a two-week trial; the judge said he must serve at least 25 years in prison.", "medtop:02000000"),
+    ])
+    func otherClearTextsGetTheirTopic(title: String, text: String, expected: String) throws {
+        #expect(try topics(title, text).first?.id == expected)
+    }
+
+    @Test(arguments: ["", "Hello.", "The committee met on Tuesday and will meet again next week."])
+    func scoresAreProbabilitiesSortedWithAtLeastOneTopic(text: String) throws {
+        let topics = try topics("", text)
+        #expect(!topics.isEmpty)
+        #expect(topics.count <= 3)
+        #expect(topics.allSatisfy { (0...1).contains($0.score) })
+        #expect(zip(topics, topics.dropFirst()).allSatisfy { $0.score >= $1.score })
+        #expect(topics.dropFirst().allSatisfy { $0.score >= TopicClassifier.defaultThreshold })
+    }
+}

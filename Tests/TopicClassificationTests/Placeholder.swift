@@ -1,1 +1,0 @@
-// Tests for TopicClassification are added with its implementation.
