@@ -5,11 +5,13 @@ extension Pipeline {
     /// Loading the gazetteers and models takes a moment: build the pipeline once and share it.
     public static func standard(_ options: PipelineOptions = PipelineOptions()) throws(GazetteError) -> Pipeline {
         let resources = try EntityResources.load(options)
+        let topics = try TopicClassifier(modelPath: options.topicModel)
         return Pipeline {
             Segmenter(maxTokens: options.limits.maxTokens)
             GazetteerMatcher(gazetteer: resources.gazetteer)
             GazetteerRecognizer()
             EntityResolver(gazetteer: resources.gazetteer, lexicons: resources.lexicons)
+            topics
         }
     }
 }
