@@ -108,7 +108,7 @@ class Words:
             p = line.split()
             if len(p) >= 4:
                 self.last_rank[p[0].lower()] = int(p[3])
-        self._common_cache: dict[str, bool] = {}
+        self._common_cache: dict[str, float] = {}
 
     def zipf(self, w: str) -> float:
         return self._zipf(w, "en")
@@ -116,11 +116,10 @@ class Words:
     def is_common_word(self, w: str, threshold: float = 3.3) -> bool:
         """A single lower-case-able token that is an ordinary English word."""
         k = w.lower()
-        if k in self._common_cache:
-            return self._common_cache[k]
-        r = (" " not in k and k.isalpha() and k in self._lower and self.zipf(k) >= threshold)
-        self._common_cache[k] = r
-        return r
+        if k not in self._common_cache:
+            self._common_cache[k] = (self.zipf(k) if " " not in k and k.isalpha() and k in self._lower
+                                     else -1.0)
+        return self._common_cache[k] >= threshold
 
     def is_common_given_name(self, w: str, rank: int = 300) -> bool:
         return self.first_rank.get(w.lower(), 10**9) <= rank
@@ -470,9 +469,7 @@ def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], di
         # strong names that are plain English-looking variants of the name
         for a in d.get("names_strong", []):
             if (is_latin(a) and not a.isupper() and not a.islower() and a.isascii()
-                    and (a.startswith(("Republic of", "Kingdom of", "State of")) or
-                         key(a).startswith(key(name)[:5]) and key(a) != key(name) and
-                         not re.search(r"(ian|ese|ish|ean|ic|ni|ns)$", a) and len(a) <= len(name) + 4)):
+                    and a.startswith(("Republic of", "Kingdom of", "State of"))):
                 e.add(a)
         for s in list(e.surfaces()):
             f = fold(s)
@@ -601,6 +598,7 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
     country_keys = {key(s) for e in countries for s in e.surfaces()}
     ents: list[Entity] = []
     done_codes: set[str] = set()
+    n_top = {cc: sum(1 for v in allsub[cc].values() if not v.get("parentCode")) for cc in allsub}
     for cc in sorted(allsub):
         subs = allsub[cc]
         for code, v in subs.items():
@@ -641,7 +639,8 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
             rid = rd["qid"] if rd and rd.get("qid", "").startswith("Q") else f"gz:l:{code.lower()}"
             e = Entity(id=rid, type="Place", name=name, country=cc, subtype="region",
                        source="rigour" if rd else "iso3166-2")
-            e.rank = 1e11 + country_pop.get(cc, 0) / 1000.0
+            # no population in the sources: rank a region as its country's average region
+            e.rank = country_pop.get(cc, 0) / max(1, n_top.get(cc, 1))
             if local != name and is_latin(local) and key(local) not in cities_by_cc.get(cc, set()):
                 e.add(local)
             city_names = cities_by_cc.get(cc, set())
@@ -688,6 +687,11 @@ CONNECTORS = {"de", "la", "le", "les", "di", "del", "da", "do", "dos", "das", "a
               "op", "zum", "zur", "ter", "ten", "et", "i", "o", "a", "bij", "sobre", "em"}
 
 
+# City names that the word test would take for ordinary words (old senses in Webster's, or
+# frequency inflated by other places: New York)
+NOT_WORDS = {"Boston", "Fresno", "York", "Wellington", "Calais", "Goa", "Bali", "Fulham",
+             "Kensington", "Soho", "Colorado", "Montana"}
+
 # Former city names that are (also) famous people: never aliases on their own.
 EPONYMS = {"Stalin", "Lenin", "Kirov", "Gorky", "Gorki", "Molotov", "Kalinin", "Frunze",
            "Voroshilov", "Zhdanov", "Kuybyshev", "Kuibyshev", "Ordzhonikidze", "Chkalov",
@@ -728,8 +732,8 @@ def build_cities(words: Words, gc, country_name_of: dict[str, str], capitals: di
         e = Entity(id=f"geonames:{c['geonameid']}", type="Place", name=name, country=cc,
                    subtype="city", population=pop, source="geonames")
         is_capital = capitals.get(cc) == name
-        big = pop >= 1_000_000 or (is_capital and pop >= 500_000)
-        e.rank = (5e12 + pop) if big else float(pop)
+        # capitals and million-cities weigh more than their size (Washington DC vs the state)
+        e.rank = float(pop) * (10 if is_capital else 1) * (2 if pop >= 1_000_000 else 1)
         f = fold(name)
         if f != name:
             e.add(f)
@@ -771,9 +775,11 @@ def build_cities(words: Words, gc, country_name_of: dict[str, str], capitals: di
         # ordinary words and common given names/surnames
         first = name.split()[0] if " " in name else name
         if " " not in name:
-            if words.is_common_word(name):
+            # Webster's lower-case entries include old senses of big city names (a berlin is a
+            # carriage): for cities of 100,000+ only very frequent words count (Nice, Reading)
+            if words.is_common_word(name, 4.4 if pop >= 100_000 else 3.3) and name not in NOT_WORDS:
                 e.ambiguous.add(name)
-            elif pop < 500_000 and (words.is_common_given_name(name) or words.is_common_surname(name)):
+            elif pop < 250_000 and (words.is_common_given_name(name) or words.is_common_surname(name)):
                 e.ambiguous.add(name)
         ents.append(e)
     return ents
@@ -803,13 +809,13 @@ def resolve_place_collisions(ents: list[Entity]) -> None:
             if e.subtype == "region":
                 for o, _ in lst:
                     if (o.subtype == "city" and o.country == e.country and key(o.name) == k
-                            and (o.population or 0) >= 200_000):
+                            and (o.population or 0) >= 50_000):
                         r = min(r, o.rank - 1)
             return r
 
         def prio(item):
             e, s = item
-            strong = (key(e.name) == k or key(e.name).startswith(k + " ")
+            strong = (key(e.name) == k or (e.subtype == "city" and key(e.name) == k + " city")
                       or e.subtype in ("country", "territory", "continent", "geo"))
             return (strong, rk(item))
 
@@ -856,6 +862,7 @@ TRANSLIT = [  # (regex on a token, replacement) for East Slavic romanisations
     (r"^(.*)skyy$", r"\1sky"), (r"^(.*)enko$", r"\1enko"),
     (r"^Matviyenko$", "Matviyenko"), (r"^Lukashenko$", "Lukashenka"),
     (r"^Zelenskyy$", "Zelensky"), (r"^Zelenskyy$", "Zelenskiy"),
+    (r"^(.*)iyenko$", r"\1ienko"), (r"^(.*[aeiou])yev$", r"\1ev"), (r"^(.*[aeiou])yeva$", r"\1eva"),
 ]
 SLAVIC_CC = {"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "AZ", "AM", "GE", "MD", "TM"}
 
@@ -886,10 +893,15 @@ def translit_variants(name: str) -> list[str]:
     return sorted((out | more) - {name})
 
 
-def person_surname(name: str) -> str | None:
+FAMILY_NAME_FIRST = {"CN", "TW", "KR", "KP", "HK", "MO"}
+
+
+def person_surname(name: str, country: str = "") -> str | None:
     toks = name.split()
     if len(toks) < 2:
         return None
+    if country in FAMILY_NAME_FIRST:
+        return toks[0]
     last = toks[-1]
     j = len(toks) - 2
     parts = [last]
@@ -938,8 +950,10 @@ def build_people(words: Words, src: Path, code_of: dict[str, str], country_pop: 
         if qid not in ents:
             ents[qid] = Entity(id=qid, type="Person", name=label, source="wikidata-leaders")
     surname_count = Counter()
-    for e in ents.values():
-        s = person_surname(e.name)
+    for qid, e in ents.items():
+        ccs = [r[3] for r in roles[qid] if r[3]]
+        cc0 = max(set(ccs), key=lambda c: country_pop.get(c, 0)) if ccs else ""
+        s = person_surname(e.name, cc0)
         if s:
             surname_count[key(s)] += 1
     for qid, e in ents.items():
@@ -972,7 +986,7 @@ def build_people(words: Words, src: Path, code_of: dict[str, str], country_pop: 
         m = re.match(r"^(.*\b(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)) of .+$", e.name)
         if m:
             e.add(m.group(1))
-        s = person_surname(e.name)
+        s = person_surname(e.name, e.country)
         arabic = re.search(r"\b(bin|bint|ibn|Al|al|El|el|Bin|Ould|ould)\b", e.name)
         if e.subtype != "royal" and s and not arabic:
             toks = s.split()
@@ -1260,7 +1274,7 @@ def main() -> int:
     place_rank: dict[str, float] = {}
     for e in countries + regions + cities:
         k = key(e.name)
-        eff = e.rank if e.subtype == "city" and e.rank < 5e12 else 1e12
+        eff = e.rank if e.subtype == "city" else 1e12
         place_rank[k] = max(place_rank.get(k, 0), eff)
 
     cities.sort(key=lambda e: (e.country, -(e.population or 0), e.name))
@@ -1359,13 +1373,16 @@ ambiguity by Gazette.
 - `~X` marks an ambiguous alias; when the canonical name itself is ambiguous the aliases column
   also contains `~<name>`.
 - Places: for every surface form shared by several places the most important one keeps it
-  unmarked (continents and curated areas, then countries and territories, then cities of at
-  least 1 million people or capitals of at least 500,000, then first-level regions ranked by
-  their country's population, then other cities by population; a region never outranks a city
-  of the same name in its own country). The others are marked `~` when it is their canonical
+  unmarked (continents and curated areas, then countries and territories, then cities and
+  regions by weight: a city's population, times 10 for a national capital and times 2 for a
+  city of a million or more; a region's country population divided by its number of
+  first-level regions, since the sources give no region populations; a region never outranks a city
+  of 50,000 or more of the same name in its own country; a canonical name beats an alternate
+  name, except for countries, continents and areas). The others are marked `~` when it is their canonical
   name and lose it when it is only an alternate name. City names that are ordinary English
-  words are marked (`~Nice`, `~Reading`), as are names of cities under 500,000 people that are
-  common given names or surnames (`~Florence` in Alabama and Italy alike, `~Jackson`).
+  words are marked (`~Nice`, `~Reading`; for cities of 100,000+ only words with Zipf >= 4.4,
+  since Webster's lists old senses of big city names), as are names of cities under 250,000
+  people that are common given names or surnames (`~Florence` in Alabama, `~Jackson`).
 - Countries: `Georgia`, `Jordan`, `Chad`, `Niger`, `Guinea`, ... are marked (a given name, a
   US state, an everyday word); `Turkey`, `China`, `Japan`, `Chile` are not, because the country
   sense dominates in news.
