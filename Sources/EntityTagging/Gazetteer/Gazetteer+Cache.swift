@@ -97,6 +97,7 @@ extension Gazetteer {
             guard let id = input.string(), let typeIndex = input.u8(), Int(typeIndex) < EntityType.allCases.count,
                   let name = input.string(), let aliases = input.strings(), let ambiguous = input.strings(),
                   let country = input.string(), let subtype = input.string(), let population = input.u64(),
+                  population == UInt64.max || population <= UInt64(Int.max),
                   let role = input.string(), let source = input.string() else { return nil }
             entryIndex[id] = entries.count
             entries.append(GazetteerEntry(
@@ -125,9 +126,10 @@ extension Gazetteer {
             guard let prefix = input.u64() else { return nil }
             prefixes.insert(prefix)
         }
-        guard let maxTokens = input.u64(), let storedAliasCount = input.u64(), input.isAtEnd else { return nil }
-        aliasCount = Int(storedAliasCount)
-        self.init(entries: entries, entryIndex: entryIndex, forms: forms, prefixes: prefixes, maxTokens: Int(maxTokens), aliasCount: aliasCount)
+        guard let maxTokens = input.u64().flatMap({ Int(exactly: $0) }), let storedAliasCount = input.u64().flatMap({ Int(exactly: $0) }),
+              input.isAtEnd else { return nil }
+        aliasCount = storedAliasCount
+        self.init(entries: entries, entryIndex: entryIndex, forms: forms, prefixes: prefixes, maxTokens: maxTokens, aliasCount: aliasCount)
     }
 }
 
