@@ -7,6 +7,7 @@ extension Pipeline {
         let resources = try EntityResources.load(options)
         let topics = try TopicClassifier(modelPath: options.topicModel)
         return Pipeline {
+            HTMLCleaner(limits: options.limits)
             Segmenter(maxTokens: options.limits.maxTokens)
             GazetteerMatcher(gazetteer: resources.gazetteer)
             GazetteerRecognizer()

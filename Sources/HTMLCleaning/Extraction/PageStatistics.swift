@@ -1,0 +1,107 @@
+/// Per-node text measures of a ``DOMTree``: visible characters, characters inside links, commas,
+/// characters inside paragraphs, and characters not inside a nested block.
+///
+/// Computed bottom-up in one reverse pass; nodes marked removed contribute nothing.
+struct PageStatistics {
+    /// Visible (non-space) characters in each subtree.
+    var chars: [Int32]
+    /// Of those, the ones inside `<a>` elements.
+    var linkChars: [Int32]
+    /// Commas (Latin, CJK and Arabic) in each subtree.
+    var commas: [Int32]
+    /// Prose characters: non-link text inside `<p>`, `<pre>` and `<blockquote>` elements that are
+    /// not mostly links.
+    var paragraphChars: [Int32]
+    /// Characters of an element that are not inside a nested block element (its own line of text).
+    var inlineChars: [Int32]
+    /// Link characters among ``inlineChars``.
+    var inlineLinkChars: [Int32]
+    /// Number of `<p>` elements in each subtree.
+    var paragraphs: [Int32]
+
+    /// Measures `tree`, leaving out nodes for which `removed` is true.
+    init(tree: DOMTree, textChars: [Int32], textCommas: [Int32], removed: [Bool]) {
+        let count = tree.nodes.count
+        chars = Array(repeating: 0, count: count)
+        linkChars = Array(repeating: 0, count: count)
+        commas = Array(repeating: 0, count: count)
+        paragraphChars = Array(repeating: 0, count: count)
+        inlineChars = Array(repeating: 0, count: count)
+        inlineLinkChars = Array(repeating: 0, count: count)
+        paragraphs = Array(repeating: 0, count: count)
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var index = count - 1
+            while index > 0 {
+                defer { index -= 1 }
+                if removed[index] { continue }
+                let node = nodes[index]
+                let parent = Int(node.parent)
+                if node.tag == .text {
+                    chars[index] = textChars[index]
+                    commas[index] = textCommas[index]
+                    inlineChars[index] = textChars[index]
+                } else {
+                    switch node.tag {
+                    case .a:
+                        linkChars[index] = chars[index]
+                        inlineLinkChars[index] = inlineChars[index]
+                    case .p, .pre, .blockquote:
+                        // Prose only: the non-link text of paragraphs that are not mostly links.
+                        let prose = chars[index] - linkChars[index]
+                        paragraphChars[index] = prose > linkChars[index] ? prose : 0
+                        if node.tag == .p { paragraphs[index] += 1 }
+                    default: break
+                    }
+                }
+                guard parent >= 0 else { continue }
+                chars[parent] += chars[index]
+                linkChars[parent] += linkChars[index]
+                commas[parent] += commas[index]
+                paragraphChars[parent] += paragraphChars[index]
+                paragraphs[parent] += paragraphs[index]
+                if !node.tag.isBlock {
+                    inlineChars[parent] += inlineChars[index]
+                    inlineLinkChars[parent] += inlineLinkChars[index]
+                }
+            }
+        }
+    }
+
+    /// Share of a subtree's characters that are link text (0 for an empty subtree).
+    func linkDensity(_ index: Int) -> Double {
+        let total = chars[index]
+        return total > 0 ? Double(linkChars[index]) / Double(total) : 0
+    }
+
+    /// Counts visible characters and commas of every text node once.
+    static func measureText(_ tree: DOMTree) -> (chars: [Int32], commas: [Int32]) {
+        var chars = [Int32](repeating: 0, count: tree.nodes.count)
+        var commas = [Int32](repeating: 0, count: tree.nodes.count)
+        tree.text.withUnsafeBufferPointer { text in
+            for index in tree.nodes.indices where tree.nodes[index].tag == .text {
+                let node = tree.nodes[index]
+                var visible: Int32 = 0
+                var commaCount: Int32 = 0
+                var position = Int(node.textStart)
+                let end = position + Int(node.textLength)
+                while position < end {
+                    let byte = text[position]
+                    if byte < 0x80 {
+                        if byte > 0x20 { visible += 1 }
+                        if byte == UInt8(ascii: ",") { commaCount += 1 }
+                    } else if byte & 0xC0 != 0x80 {
+                        visible += 1
+                        // ， (EF BC 8C), 、 (E3 80 81), ، (D8 8C)
+                        if byte == 0xEF, position + 2 < end, text[position + 1] == 0xBC, text[position + 2] == 0x8C { commaCount += 1 }
+                        if byte == 0xE3, position + 2 < end, text[position + 1] == 0x80, text[position + 2] == 0x81 { commaCount += 1 }
+                        if byte == 0xD8, position + 1 < end, text[position + 1] == 0x8C { commaCount += 1 }
+                    }
+                    position += 1
+                }
+                chars[index] = visible
+                commas[index] = commaCount
+            }
+        }
+        return (chars, commas)
+    }
+}

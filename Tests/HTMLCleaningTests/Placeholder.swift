@@ -1,1 +1,0 @@
-// Tests for HTMLCleaning are added with its implementation.
