@@ -1,14 +1,15 @@
 /// Reads JSON Lines records `{"id", "url"?, "html" | "text"}`, one article per non-blank line.
 ///
 /// Rules (documented in docs/batch.md):
-/// - `id`: a string is used as is; a number is used as written (`42` → `"42"`); missing, `null`
-///   or `""` gives `FILE:LINE`; any other type makes the record `invalid_record`.
+/// - `id`: a string is used as is; missing, `null` or `""` gives `FILE:LINE`; any other type
+///   (a number too: no silent coercion) makes the record `invalid_record` with id `FILE:LINE`.
 /// - `html` wins over `text` when both are present; each must be a string.
 /// - a line that is not JSON → `invalid_json`; JSON that is not an object, or an object without a
 ///   string `html`/`text` → `invalid_record`; a line over `maxLineBytes` or a page over
 ///   `maxRecordBytes` → `limit_exceeded`. Blank lines are skipped silently.
-/// - duplicate ids are tagged like any record and keep their id (checking would cost memory that
-///   grows with the input); `--resume` counts occurrences, so it stays exact.
+/// - an id already used earlier in the same file → `duplicate_id` error record with that id (the
+///   first occurrence is tagged); see ``DuplicateIDTracker``. `--resume` counts occurrences of ids,
+///   so it stays exact.
 final class JSONLReader: RecordReader {
     private let input: BufferedInput
     private let fileLabel: String
@@ -17,6 +18,7 @@ final class JSONLReader: RecordReader {
     private let limits: Limits
     private let positionBase: Int
     private var lineNumber = 0
+    private var seenIDs = DuplicateIDTracker()
     private var finished = false
 
     private static let wanted: Set<String> = ["id", "url", "html", "text"]
@@ -90,12 +92,17 @@ final class JSONLReader: RecordReader {
         var id = lineID
         switch fields["id"] {
         case .string(let value) where !value.isEmpty: id = String(decoding: value, as: UTF8.self)
-        case .number(let text): id = text
         case .none, .null, .string: break
         case .some(let other):
             return InputRecord(
                 id: lineID, origin: origin,
-                error: GazetteError(.invalidRecord, "\(origin): \"id\" is a \(other.typeName); use a string or a number"),
+                error: GazetteError(.invalidRecord, "\(origin): \"id\" is a \(other.typeName); ids must be strings"),
+                inputPosition: position)
+        }
+        if id != lineID, let earlier = seenIDs.firstPosition(of: id, at: lineNumber) {
+            return InputRecord(
+                id: id, origin: origin,
+                error: GazetteError(.duplicateID, "\(origin): id \"\(id)\" was already used on line \(earlier) of \(originPath)"),
                 inputPosition: position)
         }
         var url: String?

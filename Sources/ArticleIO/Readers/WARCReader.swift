@@ -13,6 +13,7 @@ final class WARCReader: RecordReader {
     private let positionBase: Int
     private var finished = false
     private var recordIndex = 0
+    private var seenIDs = DuplicateIDTracker()
 
     /// Longest WARC or HTTP header line accepted.
     static let maxHeaderLine = 64 << 10
@@ -128,6 +129,12 @@ final class WARCReader: RecordReader {
         }
         guard response.isHTML(identifiedType: headers["warc-identified-payload-type"]) else {
             return .skipped(reason: "WARC response that is not an HTML page")
+        }
+        if let earlier = seenIDs.firstPosition(of: recordID, at: recordIndex) {
+            return .record(InputRecord(
+                id: recordID, url: url, origin: origin,
+                error: GazetteError(.duplicateID, "WARC record \(recordIndex) of \(originPath) repeats the WARC-Record-ID of record \(earlier)"),
+                inputPosition: position))
         }
         var body = response.body
         let encoding = response.headers["content-encoding"]?.lowercased() ?? "identity"

@@ -1,0 +1,23 @@
+/// Remembers the record ids seen in one input file (as 64-bit hashes) so a repeated id becomes a
+/// `duplicate_id` error record.
+///
+/// Memory is about 16 bytes per record of the current file; past ``capacity`` ids the tracker stops
+/// remembering (a file that large is treated as unchecked rather than exhausting memory).
+struct DuplicateIDTracker {
+    /// Most ids remembered per file.
+    static let capacity = 4_000_000
+
+    private var seen: [UInt64: Int] = [:]
+
+    /// An empty tracker.
+    init() {}
+
+    /// Records `id` at `position` (a line number or record index); returns the position of its
+    /// earlier occurrence when the id was seen before.
+    mutating func firstPosition(of id: String, at position: Int) -> Int? {
+        let key = ResumeIndex.hash(Array(id.utf8))
+        if let earlier = seen[key] { return earlier }
+        if seen.count < DuplicateIDTracker.capacity { seen[key] = position }
+        return nil
+    }
+}

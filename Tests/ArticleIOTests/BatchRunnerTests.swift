@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import ArticleIO
+
+/// A stage that takes a different, pseudo-random time per article so completion order differs from
+/// input order, and fails on articles whose text asks for it.
+private struct JitterStage: PipelineStage {
+    let name = "jitter"
+
+    func process(_ article: inout Article) throws(GazetteError) {
+        var hash: UInt64 = 1469598103934665603
+        for byte in article.id.utf8 { hash = (hash ^ UInt64(byte)) &* 1099511628211 }
+        usleep(UInt32(hash % 3_000))
+        if article.text.contains("FAIL") { throw GazetteError(.parse, "asked to fail") }
+        article.title = "T-" + article.id
+    }
+}
+
+@Suite("batch runner")
+struct BatchRunnerTests {
+    private func runBatch(records: [InputRecord], jobs: Int, skipped: Int = 0) throws -> (lines: [String], statistics: BatchStatistics) {
+        let directory = try TemporaryDirectory()
+        let outputPath = directory.path + "/out.jsonl"
+        let writer = try LineWriter(path: outputPath, append: false)
+        var events = records.map { InputEvent.record($0) } + Array(repeating: InputEvent.skipped(reason: "test"), count: skipped)
+        events.reverse()
+        let runner = BatchRunner(pipeline: Pipeline(stages: [JitterStage()]), options: .init(jobs: jobs, profile: true))
+        let statistics = runner.run(next: { events.popLast() }, writer: writer)
+        let text = try String(contentsOfFile: outputPath, encoding: .utf8)
+        return (text.split(separator: "\n").map(String.init), statistics)
+    }
+
+    @Test(arguments: [1, 2, 4])
+    func threeHundredRecordsComeOutInInputOrder(jobs: Int) throws {
+        let records = (0..<300).map { i in
+            i % 37 == 5
+                ? InputRecord(id: "r\(i)", origin: "test", error: GazetteError(.invalidJSON, "bad line"))
+                : InputRecord(article: Article(id: "r\(i)", text: i % 50 == 7 ? "FAIL here" : "Story \(i)"), origin: "test")
+        }
+        let (lines, statistics) = try runBatch(records: records, jobs: jobs, skipped: 3)
+        #expect(lines.count == 300)
+        let ids = try lines.map { line -> String in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try #require(object["id"] as? String)
+        }
+        #expect(ids == (0..<300).map { "r\($0)" })
+        let expectedErrors = (0..<300).filter { $0 % 37 == 5 || $0 % 50 == 7 }.count
+        #expect(statistics.records == 300)
+        #expect(statistics.errors == expectedErrors)
+        #expect(statistics.skipped == 3)
+        #expect(lines[1].contains(#""title":"T-r1""#))
+        #expect(lines[5].contains(#""code":"invalid_json""#))
+        #expect(lines[7].contains(#""code":"parse_error""#))
+        #expect(statistics.profile.names == ["jitter"])
+    }
+
+    @Test func emptyInputWritesNothing() throws {
+        let (lines, statistics) = try runBatch(records: [], jobs: 2)
+        #expect(lines.isEmpty)
+        #expect(statistics.records == 0)
+    }
+}

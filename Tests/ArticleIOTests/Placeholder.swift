@@ -1,1 +1,0 @@
-// Tests for ArticleIO are added with its implementation.

@@ -1,1 +1,0 @@
-// Tests for GazetteCLI are added with its implementation.
