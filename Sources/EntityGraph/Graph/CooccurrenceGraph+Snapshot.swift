@@ -52,8 +52,14 @@ extension CooccurrenceGraph {
             edgeKeys.removeAll { !keep[Int($0.0)] || !keep[Int($0.1)] }
         }
 
+        // Order node indexes by id once; nodes and edges then sort by integer rank.
+        let order = ids.indices.filter { keep[$0] }.sorted { ids[$0].utf8Precedes(ids[$1]) }
+        var rank = [Int](repeating: -1, count: ids.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+
         var nodes: [GraphSnapshot.Node] = []
-        for index in ids.indices where keep[index] {
+        nodes.reserveCapacity(order.count)
+        for index in order {
             let tally = tallies[index]
             nodes.append(GraphSnapshot.Node(
                 id: ids[index], type: resolvedType[index], name: tally.names.best ?? ids[index],
@@ -61,21 +67,20 @@ extension CooccurrenceGraph {
                 typeCounts: tally.types, nameCounts: tally.names, wikidataCounts: tally.wikidata
             ))
         }
-        nodes.sort { $0.id.utf8Precedes($1.id) }
 
-        var edges: [GraphSnapshot.Edge] = []
-        edges.reserveCapacity(edgeKeys.count)
-        for (a, b, count) in edgeKeys {
-            var source = ids[Int(a)], target = ids[Int(b)]
-            if target.utf8Precedes(source) { swap(&source, &target) }
-            let value = Self.npmi(
-                pairArticles: count, articlesX: tallies[Int(a)].articles, articlesY: tallies[Int(b)].articles,
-                total: articleCount
-            )
-            edges.append(GraphSnapshot.Edge(source: source, target: target, articles: count, npmi: value))
+        var ranked: [(first: Int, second: Int, a: UInt32, b: UInt32, count: Int)] = edgeKeys.map { a, b, count in
+            let ra = rank[Int(a)], rb = rank[Int(b)]
+            return ra < rb ? (ra, rb, a, b, count) : (rb, ra, b, a, count)
         }
-        edges.sort { x, y in
-            x.source == y.source ? x.target.utf8Precedes(y.target) : x.source.utf8Precedes(y.source)
+        ranked.sort { $0.first != $1.first ? $0.first < $1.first : $0.second < $1.second }
+        var edges: [GraphSnapshot.Edge] = []
+        edges.reserveCapacity(ranked.count)
+        for edge in ranked {
+            let value = Self.npmi(
+                pairArticles: edge.count, articlesX: tallies[Int(edge.a)].articles,
+                articlesY: tallies[Int(edge.b)].articles, total: articleCount
+            )
+            edges.append(GraphSnapshot.Edge(source: ids[Int(edge.a)], target: ids[Int(edge.b)], articles: edge.count, npmi: value))
         }
         let pruned = includesPrunedInput || nodes.count < ids.count || edges.count < pairCounts.count
         return GraphSnapshot(articleCount: articleCount, nodes: nodes, edges: edges, isPruned: pruned)

@@ -88,10 +88,14 @@ public struct TagLineReader: ~Copyable {
     /// Decodes one line leniently.
     public func decode(_ line: ArraySlice<UInt8>) -> Outcome {
         let record: TaggedArticle
-        do {
-            record = try decoder.decode(TaggedArticle.self, from: Data(line))
-        } catch {
-            return .skipped(reason: "not a JSON tag record")
+        if let scanned = TagRecordScanner.scan(line) {
+            record = scanned
+        } else {
+            do {
+                record = try decoder.decode(TaggedArticle.self, from: Data(line))
+            } catch {
+                return .skipped(reason: "not a JSON tag record")
+            }
         }
         if let failure = record.error {
             return .skipped(reason: "error record (\(failure.code ?? "unknown"): \(failure.message ?? "no message"))")

@@ -1,0 +1,75 @@
+import Foundation
+import GazetteCore
+import Testing
+@testable import EntityGraph
+
+/// The byte-level scanner against `JSONDecoder` (the reference) on the same lines.
+@Suite struct TagRecordScannerTests {
+    private static func reference(_ line: String) -> TaggedArticle? {
+        try? JSONDecoder().decode(TaggedArticle.self, from: Data(line.utf8))
+    }
+
+    private static func scanned(_ line: String) -> TaggedArticle? {
+        TagRecordScanner.scan(ArraySlice(line.utf8))
+    }
+
+    /// Lines written by the real writer, `TagRecord.encode`, with names that need escaping.
+    static let writtenLines: [String] = {
+        let text = "Der \"Kanzler\" Olaf Scholz traf in Kyiv 🇺🇦 den Präsidenten.\tZeile\\zwei\u{1}"
+        var article = Article(id: "de/scholz \"kyiv\"", url: "https://news.example/a?b=1&c=2", text: text)
+        article.title = "Scholz in Kyiv — \u{2028}Besuch"
+        article.language = "de"
+        article.metadata.authors = ["Anna Müller", "Jo \\ Smith"]
+        article.metadata.description = "Ein Besuch.\nMit Zeilenumbruch."
+        article.entities = [
+            Entity(id: "Q61053", type: .person, name: "Olaf Scholz", wikidata: "Q61053", salience: 0.91,
+                   mentions: [Mention(range: TextRange(start: 17, end: 28), surface: "Olaf Scholz", type: .person, source: "gazetteer")]),
+            Entity(id: "new:o:\"acme\"\\gmbh", type: .organization, name: "ACME \"GmbH\"", salience: 0.000123,
+                   mentions: [Mention(range: TextRange(start: 0, end: 3), surface: "Der", type: .organization, source: "model", reason: "context: \"traf\"")]),
+        ]
+        article.topics = [TopicScore(id: "medtop:11000000", label: "politics", score: 0.8)]
+        return [
+            TagRecord.encode(article, options: .init(includeText: true)),
+            TagRecord.encode(article, options: .init(includeText: false, includeProvenance: false)),
+            TagRecord.encodeError(id: "broken", url: nil, error: GazetteError(.parse, "no \"html\"", cause: "libxml2")),
+        ]
+    }()
+
+    static let handLines: [String] = [
+        #"{"id":"a","entities":[],"topics":[],"error":null}"#,
+        #" { "id" : "b" , "extra" : {"nested": [1, 2.5e-3, true, false, null, {"x": "y"}]}, "entities": null } "#,
+        #"{"id":"c","title":"\u00e9t\u00E9 \ud83d\ude00 \/ \b\f","entities":[{"id":"Q1","salience":1E2,"mentions":[{"start":0,"end":-0}]}]}"#,
+        #"{"id":"d","topics":[{"id":"medtop:1","label":null,"score":-0.5}],"error":{"code":"x","message":"y","more":[]}}"#,
+        #"{"id":"e","id":"second wins"}"#,
+    ]
+
+    static let badLines: [String] = [
+        "not json", "[1,2]", #"{"id":"x""#, #"{"id":"x"} trailing"#, #"{"id":5}"#, #"{"id":"\ud800"}"#,
+        #"{"id":"x","entities":[{"salience":"high"}]}"#, #"{"id":"x","error":"boom"}"#, "{\"id\":\"tab\tinside\"}",
+        #"{"id":"x","entities":[{"mentions":[{"start":1.5}]}]}"#, "", "{}",
+    ]
+
+    @Test(arguments: writtenLines + handLines)
+    func scannerReadsWhatJSONDecoderReads(line: String) throws {
+        let expected = try #require(Self.reference(line))
+        #expect(Self.scanned(line) == expected)
+    }
+
+    @Test(arguments: badLines)
+    func scannerRejectsWhatJSONDecoderRejects(line: String) {
+        // `{}` decodes (every field is optional); the reader then skips it for having no id.
+        if let expected = Self.reference(line) {
+            #expect(Self.scanned(line) == expected)
+        } else {
+            #expect(Self.scanned(line) == nil)
+        }
+    }
+
+    @Test func invalidUTF8IsRejectedLikeTheReference() {
+        var bytes = Array(#"{"id":"x"#.utf8)
+        bytes += [0xC3, 0x28] // broken two-byte sequence
+        bytes += Array(#""}"#.utf8)
+        #expect(TagRecordScanner.scan(ArraySlice(bytes)) == nil)
+        #expect((try? JSONDecoder().decode(TaggedArticle.self, from: Data(bytes))) == nil)
+    }
+}
