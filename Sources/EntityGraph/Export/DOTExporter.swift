@@ -21,7 +21,7 @@ public enum DOTExporter {
         let maxEdge = max(1, graph.edges.map(\.articles).max() ?? 1)
         if style == .picture {
             out += "  graph [layout=sfdp, overlap=prism, overlap_scaling=2, sep=\"+6\", splines=true, outputorder=edgesfirst, "
-            out += "bgcolor=\"white\", fontname=\"Helvetica\", label=\(MarkupEscaping.dot("Entities appearing together in \(graph.articleCount) articles (edge width: shared articles)")), labelloc=t, fontsize=18];\n"
+            out += "bgcolor=\"white\", fontname=\"Helvetica\", label=\(MarkupEscaping.dot("Entities appearing together in \(graph.articleCount) articles\nnode: orange person, blue place, green organisation; size: articles; edge width: shared articles")), labelloc=t, fontsize=18];\n"
             out += "  node [shape=ellipse, style=filled, fontname=\"Helvetica\", color=\"#444444\", penwidth=0.6];\n"
             out += "  edge [color=\"#8899aa80\"];\n"
         }
@@ -51,12 +51,6 @@ public enum DOTExporter {
                 attributes.append("penwidth=\(JSONWriter.format(0.5 + 5.5 * scale, digits: 2))")
             }
             out += "  \(MarkupEscaping.dot(edge.source)) -- \(MarkupEscaping.dot(edge.target)) [\(attributes.joined(separator: ", "))];\n"
-        }
-        if style == .picture {
-            out += "  subgraph cluster_legend { label=\"\"; color=\"white\"; "
-            out += "legend_person [label=\"Person\", fillcolor=\"\(fillColor("Person"))\", shape=box]; "
-            out += "legend_place [label=\"Place\", fillcolor=\"\(fillColor("Place"))\", shape=box]; "
-            out += "legend_org [label=\"Organization\", fillcolor=\"\(fillColor("Organization"))\", shape=box]; }\n"
         }
         out += "}\n"
         return out

@@ -10,7 +10,7 @@ public enum GraphFormat: String, Sendable, CaseIterable {
     case cytoscape
     /// `neo4j-admin database import` CSV files, written into a folder.
     case neo4j
-    /// Graphviz DOT.
+    /// Graphviz DOT with drawing attributes (sfdp layout, colour by type): `dot -Tpng graph.dot`.
     case dot
     /// An SVG picture drawn by Graphviz.
     case svg
@@ -29,7 +29,7 @@ public enum GraphFormat: String, Sendable, CaseIterable {
         case .json: [("graph.json", PartialGraphFormat.encode(graph))]
         case .cytoscape: [("graph.cyjs", CytoscapeExporter.export(graph))]
         case .neo4j: Neo4jExporter.export(graph)
-        case .dot: [("graph.dot", DOTExporter.export(graph))]
+        case .dot: [("graph.dot", DOTExporter.export(graph, style: .picture))]
         case .svg: [("graph.svg", try SVGRenderer.render(graph))]
         }
     }

@@ -9,7 +9,12 @@ public enum SVGRenderer {
     /// The number of nodes drawn when the caller sets no `--top`: more is unreadable.
     public static let defaultTop = 60
 
-    /// The SVG picture of `graph` (filter it to the top nodes first).
+    /// How many of its strongest edges each node keeps in the picture (a full co-occurrence graph
+    /// of the top nodes is a hairball).
+    public static let edgesPerNode = 4
+
+    /// The SVG picture of `graph` (filter it to the top nodes first); each node keeps only its
+    /// ``edgesPerNode`` strongest edges.
     public static func render(_ graph: GraphSnapshot) throws(GazetteError) -> String {
         guard let dot = findExecutable("dot") else {
             throw GazetteError(
@@ -17,7 +22,7 @@ public enum SVGRenderer {
                 "the svg format needs Graphviz, which is not installed: run `apt-get install graphviz` (Debian/Ubuntu) or `brew install graphviz`, or write `--format dot` and render it elsewhere"
             )
         }
-        let source = DOTExporter.export(graph, style: .picture)
+        let source = DOTExporter.export(strongestEdges(of: graph, perNode: edgesPerNode), style: .picture)
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("gazette-svg-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         do {
@@ -53,6 +58,30 @@ public enum SVGRenderer {
         } catch {
             throw GazetteError(.io, "cannot run Graphviz (\(dot))", cause: error.localizedDescription)
         }
+    }
+
+    /// `graph` with only the edges that are among the `perNode` strongest (most shared articles,
+    /// then highest NPMI, then id order) of at least one of their endpoints.
+    static func strongestEdges(of graph: GraphSnapshot, perNode: Int) -> GraphSnapshot {
+        var byNode: [String: [Int]] = [:]
+        for (index, edge) in graph.edges.enumerated() {
+            byNode[edge.source, default: []].append(index)
+            byNode[edge.target, default: []].append(index)
+        }
+        var keep = Set<Int>()
+        for (_, indexes) in byNode {
+            let ranked = indexes.sorted { x, y in
+                let a = graph.edges[x], b = graph.edges[y]
+                if a.articles != b.articles { return a.articles > b.articles }
+                if a.npmi != b.npmi { return a.npmi > b.npmi }
+                return x < y
+            }
+            keep.formUnion(ranked.prefix(perNode))
+        }
+        var thinned = graph
+        thinned.edges = graph.edges.indices.filter { keep.contains($0) }.map { graph.edges[$0] }
+        thinned.isPruned = graph.isPruned || thinned.edges.count < graph.edges.count
+        return thinned
     }
 
     /// The first executable called `name` in the directories of `PATH`.
