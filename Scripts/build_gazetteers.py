@@ -561,7 +561,7 @@ SECOND_LEVEL_PARENTS = {"IQ-KR"}
 
 # Nicknames that ISO 3166-2 lists among English names
 ENGLISH_LOCAL = {"GB", "IE", "US", "CA", "AU", "NZ", "JM", "TT", "BS", "BB"}
-NICKNAMES = {"Albion", "Blighty", "Land of the Rose", "Madchester", "Cottonopolis", "Mancs", "Brum", "Shannonside", "Las Gidi",
+NICKNAMES = {"Gidi", "Albion", "Blighty", "Land of the Rose", "Madchester", "Cottonopolis", "Mancs", "Brum", "Shannonside", "Las Gidi",
              "Apple City", "The Big Smoke", "Auld Reekie"}
 
 # Canonical English names where ISO 3166-2 gives the local form and a news exonym exists.
@@ -653,7 +653,21 @@ def similar(a: str, b: str) -> float:
     return fuzz.ratio(key(a), key(b)) / 100.0
 
 
-def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities_by_cc) -> list[Entity]:
+def region_type_word(typ: str) -> str:
+    for w, out in (("governorate", "Governorate"), ("prefecture", "Prefecture"), ("province", "Province"),
+                   ("department", "Department"), ("county", "County"), ("district", "District"),
+                   ("state", "State"), ("emirate", "Emirate"), ("canton", "Canton")):
+        if w in typ:
+            return out
+    return "Region"
+
+
+CITY_TYPES = re.compile(r"city|capital|municipal|metropol|autonomous district|federal district", re.I)
+
+
+def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities_by_cc,
+                  city_names_50k: dict[str, set[str]] | None = None) -> list[Entity]:
+    city_names_50k = city_names_50k or {}
     import iso3166_2
     allsub = iso3166_2.Subdivisions().all
     rig_by_code = {d["code"].upper(): d for d in rig if "-" in d["code"] and not d.get("is_historical")}
@@ -733,6 +747,12 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
             if code in dependent or code.split("-")[1] in {c for c in country_pop} and code.split("-")[1] == cc \
                     or any((cc, key(x)) in dependent_names for x in [name, local] + eng):
                 continue  # a territory already listed as country/territory (Puerto Rico, Aruba)
+            if not rd and key(name) in city_names_50k.get(cc, set()):
+                # a region named like a city of its country: the bare name is the city's. A
+                # region that is the city itself (capital districts) is left to the city row.
+                if CITY_TYPES.search(typ):
+                    continue
+                name = f"{name} {region_type_word(typ)}"
             rid = rd["qid"] if rd and rd.get("qid", "").startswith("Q") else f"gz:l:{code.lower()}"
             e = Entity(id=rid, type="Place", name=name, country=cc, subtype="region",
                        source="rigour" if rd else "iso3166-2")
@@ -1370,7 +1390,10 @@ def main() -> int:
     for c in cities:
         for s in c.surfaces():
             cities_by_cc[c.country].add(key(s))
-    regions = build_regions(words, rig, countries, cities_by_cc)
+    city_names_50k: dict[str, set[str]] = defaultdict(set)  # all listed cities (>= 15,000)
+    for c in cities:
+        city_names_50k[c.country].add(key(c.name))
+    regions = build_regions(words, rig, countries, cities_by_cc, city_names_50k)
     resolve_place_collisions(countries + regions + cities)
 
     place_rank: dict[str, float] = {}
