@@ -77,10 +77,17 @@ public struct GazetteerMatcher: PipelineStage {
             let entry = gazetteer.entries[Int(form.entry)]
             entries.append(CandidateEntry(
                 id: entry.id, type: entry.type, name: entry.name, subtype: entry.subtype,
-                ambiguous: form.marked || distinctEntries > 1, isCanonicalName: form.canonical, prior: entry.prior))
+                ambiguous: form.marked || distinctEntries > 1, isCanonicalName: form.canonical,
+                prior: Self.isPartialName(form, of: entry) ? entry.prior * 0.6 : entry.prior))
         }
         entries.sort { $0.prior > $1.prior }
         return (entries, anyExact)
+    }
+
+    /// True when a person is matched by one word of a longer name (`Meta` for Ilir Meta): weaker
+    /// evidence than the full name, since surnames are shared by many people and things.
+    static func isPartialName(_ form: Gazetteer.AliasForm, of entry: GazetteerEntry) -> Bool {
+        entry.type == .person && !form.canonical && form.tokenCount == 1 && entry.name.utf8.contains(0x20)
     }
 
     /// True when each word token has the case the alias needs at that position.

@@ -37,10 +37,24 @@ public struct EntityResolver: PipelineStage {
         for candidate in article.candidates { candidateBySpan[candidate.range] = candidate }
 
         var mentions = article.mentions.sorted { $0.range < $1.range }
+        // Entries the article names in full (a multi-word candidate): a lone surname of one of
+        // them refers to that entry; a lone ambiguous surname of anyone else is not linked.
+        var namedInFull: Set<String> = []
+        for candidate in article.candidates where candidate.tokens.count > 1 {
+            for entry in candidate.entries { namedInFull.insert(entry.id) }
+        }
         // 1. Gazetteer links, with ambiguity decided by context.
         for k in mentions.indices {
             guard let candidate = candidateBySpan[mentions[k].range] else { continue }
-            let sameType = candidate.entries.filter { $0.type == mentions[k].type }
+            let sameType = candidate.entries.filter { entry in
+                guard entry.type == mentions[k].type else { return false }
+                let partial = entry.type == .person && candidate.tokens.count == 1 && !entry.isCanonicalName
+                return !partial || !entry.ambiguous || namedInFull.contains(entry.id)
+            }
+            if sameType.isEmpty, candidate.entries.contains(where: { $0.id == mentions[k].entityID }) {
+                // The recogniser's link was a lone ambiguous surname with no full name in the article.
+                mentions[k].entityID = ""
+            }
             guard !sameType.isEmpty else { continue }
             if sameType.count == 1 {
                 mentions[k].entityID = sameType[0].id
