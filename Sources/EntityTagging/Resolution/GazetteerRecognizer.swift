@@ -13,8 +13,13 @@ public struct GazetteerRecognizer: PipelineStage {
 
     public func process(_ article: inout Article) throws(GazetteError) {
         let bytes = Array(article.text.utf8)
+        // An entry the article names in full explains its shorter forms elsewhere (`Meta` after `Ilir Meta`).
+        var namedInFull: Set<String> = []
+        for candidate in article.candidates where candidate.tokens.count > 1 {
+            for entry in candidate.entries { namedInFull.insert(entry.id) }
+        }
         article.mentions = article.candidates.compactMap { candidate -> Mention? in
-            guard let best = candidate.entries.first else { return nil }
+            guard let best = candidate.entries.first(where: { namedInFull.contains($0.id) }) ?? candidate.entries.first else { return nil }
             if best.ambiguous && !candidate.exactCase { return nil }
             if candidate.entries.allSatisfy({ $0.ambiguous }) && candidate.tokens.count == 1 && !candidate.exactCase { return nil }
             let surface = String(decoding: bytes[candidate.range.start..<candidate.range.end], as: UTF8.self)
