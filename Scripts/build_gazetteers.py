@@ -1105,9 +1105,18 @@ def build_people(words: Words, src: Path, code_of: dict[str, str], country_pop: 
             for v in translit_variants(e.name):
                 e.add(v)
         # royal names "Hamad II of Bahrain" -> "Hamad II"
-        m = re.match(r"^(.*\b(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)) of .+$", e.name)
+        m = re.match(r"^((.*?)\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)) of .+$", e.name)
         if m:
             e.add(m.group(1))
+            if " " in m.group(2):  # "Hassanal Bolkiah I of Brunei" -> "Hassanal Bolkiah"
+                e.add(m.group(2))
+        # quoted nicknames: 'Philip "Brave" Davis' -> "Philip Davis"
+        if '"' in e.name:
+            e.add(re.sub(r'\s*"[^"]*"\s*', " ", e.name).strip())
+        # Arabic names: "Mohammed bin Zayed Al Nahyan" -> "Mohammed bin Zayed"
+        m = re.match(r"^(\S+ [Bb]in \S+) Al[ -]\S+", e.name)
+        if m:
+            e.add(m.group(1), m.group(1).replace(" Bin ", " bin "))
         s = person_surname(e.name, e.country)
         arabic = re.search(r"\b(bin|bint|ibn|Al|al|El|el|Bin|Ould|ould)\b", e.name)
         if e.subtype != "royal" and s and not arabic:
@@ -1134,7 +1143,8 @@ def build_people(words: Words, src: Path, code_of: dict[str, str], country_pop: 
 LEGAL_SUFFIX = re.compile(
     r"(?:[,\s]+(?:inc|incorporated|corp|corporation|co|company|companies|ltd|limited|plc|llc|"
     r"l\.?p|n\.?\s?v|s\.?a|ag|se|asa|ab|spa|s\.p\.a|s\.a\.b\. de c\.v|/[a-z]{2}/|de|the|new|"
-    r"class [a-c]|ltd\.|/adr|adr)\.?)+$", re.I)
+    r"class [a-c]|ltd\.|/adr|adr|a[ /]s|tbk|s\.a\.b|p\.l\.c|sab de cv|s\.a\.b\. de c\.v\.?|n\.a|"
+    r"national association)\.?)+$", re.I)
 GROUP_SUFFIX = re.compile(r"(?:[,\s]+(?:holdings?|group|bancorp|bancshares|international))+$", re.I)
 SPAC = re.compile(r"\b(acquisition|acquisitions|fund|etf|etn|trust|capital corp [ivx]+|spac|"
                   r"income shares|municipal|merger corp|blank check)\b", re.I)
@@ -1149,7 +1159,11 @@ KEEP_CAPS = {"AT&T", "IBM", "CVS", "UPS", "AMD", "HP", "PPG", "CSX", "KLA", "NXP
              "TPG", "UMB", "US", "USA", "USD", "WSP", "XP", "YPF", "ZTO", "AXA", "BBVA", "BRF",
              "CRH", "DBS", "EQT", "GSK", "HF", "IDEX", "IHS", "KBR", "LSEG", "MDU", "MSA", "NCR",
              "NVIDIA"}
-CASE_FIX = {"Nvidia": "Nvidia", "Jpmorgan": "JPMorgan", "Paypal": "PayPal", "Ebay": "eBay",
+CASE_FIX = {"Globalfoundries": "GlobalFoundries", "Zeekr": "Zeekr", "Macom": "MACOM",
+            "Mercadolibre": "MercadoLibre", "Astrazeneca": "AstraZeneca", "Sea": "Sea",
+            "Jd.com": "JD.com", "Palo Alto": "Palo Alto", "Crowdstrike": "CrowdStrike",
+            "Airbnb": "Airbnb", "Moodys": "Moody's", "Mckinsey": "McKinsey",
+            "Lululemon": "Lululemon", "Robinhood": "Robinhood", "Coinbase": "Coinbase","Nvidia": "Nvidia", "Jpmorgan": "JPMorgan", "Paypal": "PayPal", "Ebay": "eBay",
             "Iqvia": "IQVIA", "Mastercard": "Mastercard", "Exxon Mobil": "Exxon Mobil",
             "Blackrock": "BlackRock", "Fedex": "FedEx", "Autozone": "AutoZone",
             "Servicenow": "ServiceNow", "Salesforce": "Salesforce", "Mcdonalds": "McDonald's",
@@ -1167,20 +1181,32 @@ def title_token(t: str, words: "Words | None" = None) -> str:
         return t.upper()
     if re.match(r"^MC[A-Z]", t):
         return "Mc" + t[2:3].upper() + t[3:].lower()
+    if re.search(r"[-/]", t):  # CULLEN/FROST, COCA-COLA
+        return "".join(title_token(p, words) if i % 2 == 0 else p
+                       for i, p in enumerate(re.split(r"([-/])", t)))
     return t[:1].upper() + t[1:].lower()
 
 
 def news_form(title: str, words: "Words | None" = None) -> tuple[str, str, str]:
     """(legal name in readable case, name without legal form, name without Group/Holdings)."""
     t = re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", title.strip())
+    t = re.sub(r"(?<=[A-Za-z.])/\s*$", "", t)               # "TOYOTA MOTOR CORP/"
     t = re.sub(r"\s*/\s*[A-Za-z .]+$", "", t)
     t = re.sub(r"\s+", " ", t)
+    # all-caps words become title case (acronyms of up to 3 letters and known ones stay)
+    toks = t.split(" ")
     if t.isupper():
-        legal = " ".join(title_token(x, words) for x in t.split(" "))
-        for k, v in CASE_FIX.items():
-            legal = re.sub(rf"\b{k}\b", v, legal)
+        toks = [title_token(x, words) for x in toks]
     else:
-        legal = t
+        toks = [title_token(x, words) if (x.isupper() and len(re.sub(r"[^A-Z]", "", x)) >= 5
+                                          and x.upper() not in KEEP_CAPS) else x for x in toks]
+    toks = [x.lower() if i > 0 and x in ("Of", "And", "The", "For", "De", "Del", "Da", "Do", "Y", "E")
+            else x for i, x in enumerate(toks)]
+    legal = " ".join(toks)
+    legal = re.sub(r"(?<=\.)(DE|MD|NV|TX|CA)$", "", legal).strip()
+    legal = re.sub(r"\s*/\s*$", "", legal)
+    for k, v in CASE_FIX.items():
+        legal = re.sub(rf"\b{k}\b", v, legal)
     short = legal
     m = re.match(r"^(.*?)\s+Com(\s+Inc\.?)?$", short, re.I)
     if m:
@@ -1513,7 +1539,10 @@ ambiguity by Gazette.
   translations (not "Between Rivers" for Entre Ríos) or nicknames; a short table in the script
   gives exonyms the sources lack (Tuscany, Basque Country, Silesian Voivodeship). Oblasts get
   `X Oblast` with `X region`, `X oblast` and the bare `X` (the bare name only when no city of
-  that name exists in the country: Kharkiv is the city). Regions carry no population (none in
+  that name exists in the country: Kharkiv is the city). Other regions from ISO 3166-2 that are
+  named like a listed city of their country are named `X Province`, `X Governorate`, ... without
+  the bare `X`, and capital districts that are the city itself are left to the city row (rigour's
+  regions keep their name, marked `~` where a city owns it). Regions carry no population (none in
   the sources).
 - Countries: `Georgia`, `Jordan`, `Chad`, `Niger`, `Guinea`, ... are marked (a given name, a
   US state, an everyday word); `Turkey`, `China`, `Japan`, `Chile` are not, because the country
