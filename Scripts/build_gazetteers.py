@@ -731,6 +731,8 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
                         similar(x, local) >= 0.7 and not x.endswith(".")
                         and cc not in ENGLISH_LOCAL and " and " not in f" {x} ")]
                 name = cand[0] if cand and local not in eng else local
+                if is_latin(local) and key(local) in city_names_50k.get(cc, set()):
+                    name = local  # Yangon (not "Rangoon"): the region is named after the city
                 # strip "Sheng"/"Shi"/"Zizhiqu" style suffixes
                 m = re.match(r"^(.*?)\s+(Sheng|Shi|Zizhiqu|Tebiexingzhengqu)$", name)
                 if m:
@@ -871,7 +873,7 @@ def build_cities(words: Words, gc, country_name_of: dict[str, str], capitals: di
                 continue  # "ILondon"
             sim = similar(a, name)
             z = words.zipf(a)
-            if sim >= 0.72:
+            if sim >= 0.85 or (sim >= 0.72 and key(a)[:1] == nkey[:1]):
                 cands.append((-(z >= 1.0), -z, -sim, a))
             elif (pop >= 100_000 and 2.6 <= z <= 3.8 and " " not in a and len(a) >= 5
                   and not words.is_common_word(a) and not words.is_common_given_name(a, 5000)
