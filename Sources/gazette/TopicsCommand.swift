@@ -133,7 +133,7 @@ struct TopicsCommand: ParsableCommand {
 /// Options shared by the training commands.
 struct TrainingFlags: ParsableArguments {
     @Option(help: "Passes over the data.")
-    var epochs: Int = 12
+    var epochs: Int = 6
     @Option(help: "Hash space size as a power of two (10-24).")
     var hashBits: Int = 18
     @Option(help: "Adagrad learning rate.")

@@ -1,7 +1,8 @@
 import Foundation
 
-/// How the shipped IPTC model is made: the BBC News articles (5 classes mapped to IPTC) plus
-/// documents generated from the topic lexicon for all 17 topics, trained as one linear model.
+/// How the shipped IPTC model is made: the BBC News articles (5 classes mapped to IPTC), their
+/// headline-and-first-paragraph leads, and documents generated from the topic lexicon for all 17
+/// topics, trained as one linear model.
 ///
 /// The generated documents mix lexicon terms of one topic with common news words, so every IPTC topic
 /// has training signal and words like "said" stay neutral. Everything is seeded: the same lexicon,
@@ -14,7 +15,7 @@ public struct DefaultModelRecipe: Sendable {
         "sport": "medtop:15000000", "tech": "medtop:13000000",
     ]
     /// Generated documents per topic the labelled articles do not cover.
-    public var generatedPerTopic = 400
+    public var generatedPerTopic = 700
     /// Generated documents per topic the labelled articles cover (they widen its vocabulary).
     public var generatedPerCoveredTopic = 150
     /// Common words mixed into generated documents when no article corpus gives them.
@@ -37,7 +38,7 @@ public struct DefaultModelRecipe: Sendable {
     public init() {
         var options = TrainingOptions()
         options.features.hashBits = 18
-        options.epochs = 10
+        options.epochs = 8
         self.training = options
     }
 
@@ -63,23 +64,58 @@ public struct DefaultModelRecipe: Sendable {
         return examples
     }
 
-    /// The most widespread words of a corpus (by document frequency), used as neutral filler.
-    public static func fillerWords(from examples: [TopicExample], count: Int = 400) -> [String] {
-        var df: [String: Int] = [:]
-        for example in examples {
-            var words = Set<String>()
-            for part in example.parts {
-                for word in part.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count > 1 || word == "a" {
-                    words.insert(String(word))
-                }
-            }
-            for word in words { df[word, default: 0] += 1 }
+    /// Short versions of articles: the headline and the first paragraph, like the title-and-summary
+    /// records of news feeds, so the model also learns from short texts.
+    public static func leadExamples(_ articles: [TopicExample]) -> [TopicExample] {
+        articles.compactMap { article in
+            guard let text = article.parts.first else { return nil }
+            let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true)
+            guard paragraphs.count >= 2 else { return nil }
+            return TopicExample(parts: [paragraphs[0] + "\n" + paragraphs[1]], labels: article.labels, origin: article.origin.map { $0 + " (lead)" })
         }
-        return df.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map(\.key)
     }
 
-    /// Documents generated from the lexicon: for each topic, texts of 20–120 words where 30–60 % are
-    /// the topic's terms (phrases kept whole), a few are another topic's, and the rest filler.
+    /// Neutral filler from a labelled corpus: runs of 1–4 consecutive words that occur in at least 5
+    /// documents and are not concentrated in one label (no label holds more than `maxShare` of their
+    /// documents), so generated documents have realistic everyday words and word pairs that carry no
+    /// topic.
+    public static func fillerWords(from examples: [TopicExample], maxShare: Double = 0.45, limit: Int = 200_000) -> [String] {
+        let labels = Array(Set(examples.flatMap(\.labels))).sorted()
+        let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        func words(_ example: TopicExample) -> [Substring] {
+            example.parts.flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }) }
+        }
+        var df: [Substring: [Int]] = [:]
+        let tokenized = examples.map(words)
+        for (example, tokens) in zip(examples, tokenized) {
+            guard let label = example.labels.first.flatMap({ labelIndex[$0] }) else { continue }
+            for word in Set(tokens) { df[word, default: Array(repeating: 0, count: labels.count)][label] += 1 }
+        }
+        var neutral = Set<Substring>()
+        for (word, counts) in df {
+            let total = counts.reduce(0, +)
+            if total >= 5, Double(counts.max() ?? 0) <= maxShare * Double(total) { neutral.insert(word) }
+        }
+        var runs: [String] = []
+        outer: for tokens in tokenized {
+            var run: [Substring] = []
+            for word in tokens {
+                if neutral.contains(word) && run.count < 4 {
+                    run.append(word)
+                    continue
+                }
+                if !run.isEmpty { runs.append(run.joined(separator: " ")) }
+                run = neutral.contains(word) ? [word] : []
+                if runs.count >= limit { break outer }
+            }
+            if !run.isEmpty { runs.append(run.joined(separator: " ")) }
+        }
+        return runs
+    }
+
+    /// Documents generated from the lexicon: for each topic, texts of 15–165 pieces where 8–28 % are
+    /// the topic's terms (phrases kept whole; about the density of topic words in real articles), a few
+    /// are another topic's, and the rest neutral filler runs.
     public func generatedExamples(lexicon: TopicLexicon, filler: [String], covered: Set<String>) -> [TopicExample] {
         var rng = SeededGenerator(seed: training.seed ^ 0x1E71C0)
         var examples: [TopicExample] = []
@@ -89,14 +125,16 @@ public struct DefaultModelRecipe: Sendable {
             guard let terms = lexicon.terms[topic], !terms.isEmpty else { continue }
             let n = covered.contains(topic) ? generatedPerCoveredTopic : generatedPerTopic
             for _ in 0..<n {
-                let length = 20 + Int(rng.next() % 100)
-                let share = 0.3 + 0.3 * uniform()
+                let length = 15 + Int(rng.next() % 150)
+                let share = 0.08 + 0.2 * uniform()
                 var words: [String] = []
-                while words.count < length {
+                var count = 0
+                while count < length {
+                    count += 1
                     let u = uniform()
                     if u < share {
                         words.append(terms[Int(rng.next() % UInt64(terms.count))])
-                    } else if u < share + 0.03 {
+                    } else if u < share + 0.01 {
                         let other = lexicon.topics[Int(rng.next() % UInt64(lexicon.topics.count))]
                         if let list = lexicon.terms[other], !list.isEmpty { words.append(list[Int(rng.next() % UInt64(list.count))]) }
                     } else {
@@ -118,7 +156,7 @@ public struct DefaultModelRecipe: Sendable {
         let articles = try bbcPath.map { (path: String) throws(GazetteError) in try Self.bbcExamples(path) } ?? []
         let filler = articles.isEmpty ? Self.builtInFiller : Self.fillerWords(from: articles)
         let covered = Set(articles.flatMap(\.labels))
-        let examples = articles + generatedExamples(lexicon: lexicon, filler: filler, covered: covered)
+        let examples = articles + Self.leadExamples(articles) + generatedExamples(lexicon: lexicon, filler: filler, covered: covered)
         var options = training
         options.provenance["recipe"] = "gazette topics build-default"
         options.provenance["articles"] = String(articles.count)

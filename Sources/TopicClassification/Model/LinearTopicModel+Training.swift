@@ -74,58 +74,71 @@ extension LinearTopicModel {
     /// Multinomial logistic regression by Adagrad; returns feature-major weights and biases.
     static func sgd(vectors: [SparseVector], targets: [[Int]], classes k: Int, options: TrainingOptions) -> ([Float], [Float]) {
         let dimension = options.features.dimension
-        var w = [Float](repeating: 0, count: dimension * k)
-        var g2 = [Float](repeating: 0, count: dimension * k)
-        var b = [Float](repeating: 0, count: k)
-        var gb = [Float](repeating: 0, count: k)
+        var weights = [Float](repeating: 0, count: dimension * k)
+        var squares = [Float](repeating: 0, count: dimension * k)
+        var biases = [Float](repeating: 0, count: k)
+        var biasSquares = [Float](repeating: 0, count: k)
         var order = Array(vectors.indices)
         var rng = SeededGenerator(seed: options.seed)
         let eta = options.learningRate
         let l2 = options.l2
         let eps: Float = 1e-6
-        var z = [Float](repeating: 0, count: k)
-        var grad = [Float](repeating: 0, count: k)
-        w.withUnsafeMutableBufferPointer { w in
-            g2.withUnsafeMutableBufferPointer { g2 in
-                for _ in 0..<options.epochs {
-                    rng.shuffle(&order)
-                    for n in order {
-                        let x = vectors[n]
-                        let y = targets[n]
-                        guard !y.isEmpty else { continue }
-                        // Forward.
-                        for c in 0..<k { z[c] = b[c] }
-                        for j in 0..<x.indices.count {
-                            let row = Int(x.indices[j]) * k
-                            let v = x.values[j]
-                            for c in 0..<k { z[c] += v * w[row + c] }
-                        }
-                        var m = z[0]
-                        for c in 1..<k where z[c] > m { m = z[c] }
-                        var sum: Float = 0
-                        for c in 0..<k { z[c] = expf(z[c] - m); sum += z[c] }
-                        let share = 1 / Float(y.count)
-                        for c in 0..<k { grad[c] = z[c] / sum }
-                        for c in y { grad[c] -= share }
-                        // Update.
-                        for c in 0..<k {
-                            gb[c] += grad[c] * grad[c]
-                            b[c] -= eta * grad[c] / (gb[c] + eps).squareRoot()
-                        }
-                        for j in 0..<x.indices.count {
-                            let row = Int(x.indices[j]) * k
-                            let v = x.values[j]
-                            for c in 0..<k {
-                                let g = grad[c] * v + l2 * w[row + c]
-                                g2[row + c] += g * g
-                                w[row + c] -= eta * g / (g2[row + c] + eps).squareRoot()
+        let z = UnsafeMutableBufferPointer<Float>.allocate(capacity: k)
+        let grad = UnsafeMutableBufferPointer<Float>.allocate(capacity: k)
+        defer { z.deallocate(); grad.deallocate() }
+        var epochs: [[Int]] = []
+        for _ in 0..<options.epochs {
+            rng.shuffle(&order)
+            epochs.append(order)
+        }
+        weights.withUnsafeMutableBufferPointer { w in
+            squares.withUnsafeMutableBufferPointer { g2 in
+                biases.withUnsafeMutableBufferPointer { b in
+                    biasSquares.withUnsafeMutableBufferPointer { gb in
+                        for epoch in epochs {
+                            for n in epoch {
+                                let y = targets[n]
+                                guard !y.isEmpty else { continue }
+                                vectors[n].indices.withUnsafeBufferPointer { xi in
+                                    vectors[n].values.withUnsafeBufferPointer { xv in
+                                        // Forward: z = softmax(W x + b).
+                                        for c in 0..<k { z[c] = b[c] }
+                                        for j in 0..<xi.count {
+                                            let row = Int(xi[j]) &* k
+                                            let v = xv[j]
+                                            for c in 0..<k { z[c] += v * w[row &+ c] }
+                                        }
+                                        var m = z[0]
+                                        for c in 1..<k where z[c] > m { m = z[c] }
+                                        var sum: Float = 0
+                                        for c in 0..<k { z[c] = expf(z[c] - m); sum += z[c] }
+                                        let share = 1 / Float(y.count)
+                                        for c in 0..<k { grad[c] = z[c] / sum }
+                                        for c in y { grad[c] -= share }
+                                        // Adagrad step on the bias and on the rows of the words present.
+                                        for c in 0..<k {
+                                            gb[c] += grad[c] * grad[c]
+                                            b[c] -= eta * grad[c] / (gb[c] + eps).squareRoot()
+                                        }
+                                        for j in 0..<xi.count {
+                                            let row = Int(xi[j]) &* k
+                                            let v = xv[j]
+                                            for c in 0..<k {
+                                                let i = row &+ c
+                                                let g = grad[c] * v + l2 * w[i]
+                                                g2[i] += g * g
+                                                w[i] -= eta * g / (g2[i] + eps).squareRoot()
+                                            }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        return (w, b)
+        return (weights, biases)
     }
 
     /// The softmax temperature in [0.05, 20] that minimises held-out negative log-likelihood.
