@@ -1,10 +1,193 @@
 import ArgumentParser
+import Foundation
+import Gazette
 
-/// `gazette ner` (being built; see the issue tracker).
+/// `gazette ner`: train, evaluate and time the entity recogniser.
 struct NERCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ner", abstract: "Not available yet in this build.")
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Train, evaluate and benchmark the entity recogniser.",
+        subcommands: [Train.self, Eval.self, Bench.self]
+    )
 
-    func run() throws {
-        throw ValidationError("'gazette ner' is not available yet in this build")
+    /// Lists and model shared by the subcommands.
+    struct Resources: ParsableArguments {
+        @Option(name: .customLong("gazetteers"), help: "Folder of gazetteer lists (default: the shipped gazetteers/).")
+        var gazetteers: String?
+
+        func load() throws -> EntityResources {
+            var options = PipelineOptions()
+            options.gazetteerDirectory = gazetteers
+            return try EntityResources.load(options)
+        }
+    }
+
+    /// Segments a text and matches the gazetteer: the analysis the recogniser reads.
+    static func analyse(_ text: String, id: String, resources: EntityResources) throws -> Article {
+        var article = Article(id: id, text: text)
+        try Segmenter().process(&article)
+        try GazetteerMatcher(gazetteer: resources.gazetteer).process(&article)
+        return article
+    }
+
+    /// `gazette ner train`.
+    struct Train: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Train the recogniser on a CoNLL-2003 file (train split only) and write the model.")
+        @Option(help: "CoNLL-2003 training file (word POS chunk label).") var conll: String
+        @Option(name: .shortAndLong, help: "Model file to write.") var output: String = EntityRecognizer.defaultModelPath
+        @Option(help: "Passes over the data.") var epochs = 10
+        @Option(help: "log2 of the number of weight rows.") var bits = 20
+        @Option(help: "Shuffle seed.") var seed: UInt64 = 20_031
+        @Option(help: "Keep every Nth document out of training and score on it, with and without rules (0 = off).")
+        var holdout = 0
+        @OptionGroup var resources: Resources
+
+        func run() throws {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let res = try resources.load()
+            let documents = try CoNLLCorpus.read(path: conll)
+            var trainer = PerceptronTrainer(lexicons: RecognizerLexicons(res.lexicons))
+            var held: [(CoNLLDocument, Article)] = []
+            for (k, doc) in documents.enumerated() {
+                let article = try NERCommand.analyse(doc.text, id: doc.id, resources: res)
+                if holdout > 0, k % holdout == holdout - 1 {
+                    held.append((doc, article))
+                } else {
+                    trainer.add(article, gold: doc.labels(for: article.tokens))
+                }
+            }
+            print("\(documents.count - held.count) documents, \(trainer.tokenCount) tokens; analysed in \(clock.now - start)")
+            let trained = trainer.train(epochs: epochs, bits: bits, seed: seed) { epoch, errorRate in
+                print("epoch \(epoch): token error rate \(String(format: "%.4f", errorRate))")
+            }
+            let model = trained.quantized()
+            try model.write(to: output)
+            let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+            print("wrote \(output): \(model.nonZeroRows) rows, \(size) bytes; total \(clock.now - start)")
+            if !held.isEmpty {
+                for (rules, m) in [(false, trained), (false, model), (true, model)] {
+                    let recognizer = EntityRecognizer(model: m, lexicons: RecognizerLexicons(res.lexicons), rules: rules)
+                    var score = NERScore()
+                    var bySource: [String: (Int, Int)] = [:]
+                    for (doc, article) in held {
+                        var tagged = article
+                        try recognizer.process(&tagged)
+                        score.add(gold: doc.spans, predicted: tagged.mentions)
+                        let gold = Set(doc.spans.map { [$0.range.start, $0.range.end, $0.spanClass] })
+                        for m in tagged.mentions where m.source.hasPrefix("rule:") {
+                            let ok = gold.contains([m.range.start, m.range.end, NERScore.spanClass(m.type)])
+                            let old = bySource[m.source] ?? (0, 0)
+                            bySource[m.source] = (old.0 + 1, old.1 + (ok ? 1 : 0))
+                            if !ok, ProcessInfo.processInfo.environment["NER_SHOW"] != nil {
+                                let golds = doc.spans.filter { $0.range.overlaps(m.range) }.map { "\($0.spanClass):" + String(decoding: Array(doc.text.utf8)[$0.range.start..<$0.range.end], as: UTF8.self) }
+                                print("  \(m.source) \(m.type) \(m.surface) | gold \(golds)")
+                            }
+                        }
+                    }
+                    print("held-out (\(held.count) documents), rules \(rules ? "on" : "off"):\n\(score.report)")
+                    for (source, counts) in bySource.sorted(by: { $0.key < $1.key }) { print("  \(source): \(counts.0) mentions, \(counts.1) exact") }
+                }
+            }
+        }
+    }
+
+    /// `gazette ner eval`.
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score the recogniser alone (exact spans, PER/LOC/ORG) on a CoNLL-2003 file.")
+        @Option(help: "CoNLL-2003 file to score on.") var conll: String
+        @Option(help: "Model file (default: the shipped model).") var model: String?
+        @Flag(help: "Model only, without the explicit rules.") var noRules = false
+        @Option(help: "Write the mistakes to this file.") var errors: String?
+        @OptionGroup var resources: Resources
+
+        func run() throws {
+            let res = try resources.load()
+            let recognizer = try EntityRecognizer(modelPath: model, lexicons: res.lexicons, rules: !noRules)
+            var score = NERScore()
+            var log = ""
+            for doc in try CoNLLCorpus.read(path: conll) {
+                var article = try NERCommand.analyse(doc.text, id: doc.id, resources: res)
+                try recognizer.process(&article)
+                score.add(gold: doc.spans, predicted: article.mentions)
+                if errors != nil {
+                    let bytes = Array(doc.text.utf8)
+                    func text(_ r: TextRange) -> String { String(decoding: bytes[r.start..<r.end], as: UTF8.self) }
+                    let names = ["", "PER", "LOC", "ORG", "MISC"]
+                    let gold = Set(doc.spans.filter { $0.spanClass != 4 }.map { "\($0.range.start):\($0.range.end):\(names[$0.spanClass])" })
+                    let misc = doc.spans.filter { $0.spanClass == 4 }.map(\.range)
+                    var predicted: Set<String> = []
+                    for m in article.mentions where !misc.contains(where: { $0.overlaps(m.range) }) {
+                        let key = "\(m.range.start):\(m.range.end):\(names[NERScore.spanClass(m.type)])"
+                        predicted.insert(key)
+                        if !gold.contains(key) { log += "\(doc.id)\tFP\t\(names[NERScore.spanClass(m.type)])\t\(text(m.range))\t\(m.source)\n" }
+                    }
+                    for g in doc.spans where g.spanClass != 4 {
+                        let key = "\(g.range.start):\(g.range.end):\(names[g.spanClass])"
+                        if !predicted.contains(key) { log += "\(doc.id)\tFN\t\(names[g.spanClass])\t\(text(g.range))\n" }
+                    }
+                }
+            }
+            print(score.report)
+            if let errors { try log.write(toFile: errors, atomically: true, encoding: .utf8) }
+        }
+    }
+
+    /// `gazette ner bench`.
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time the entity stages alone (segment, gazetteer, recognise, resolve) on plain text, single-threaded.")
+        @Argument(help: "A JSONL file of {\"id\", \"text\"} records, or a plain text file (one document).") var file: String
+        @Option(help: "Passes over the input.") var repeats = 3
+        @Option(help: "Model file (default: the shipped model).") var model: String?
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var resources: Resources
+
+        func run() throws {
+            let res = try resources.load()
+            let recognizer = try EntityRecognizer(modelPath: model, lexicons: res.lexicons)
+            let pipeline = Pipeline {
+                Segmenter()
+                GazetteerMatcher(gazetteer: res.gazetteer)
+                recognizer
+                EntityResolver(gazetteer: res.gazetteer, lexicons: res.lexicons)
+            }
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            var texts: [String] = []
+            if file.hasSuffix(".jsonl") {
+                for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+                    if let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], let text = object["text"] as? String {
+                        texts.append(text)
+                    }
+                }
+            } else {
+                texts = [String(decoding: data, as: UTF8.self)]
+            }
+            let words = texts.reduce(0) { $0 + $1.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count }
+            let articles = texts.enumerated().map { Article(id: "\($0.offset)", text: $0.element) }
+            var best = Double.infinity
+            var profile = StageProfile()
+            var mentions = 0
+            let clock = ContinuousClock()
+            for _ in 0..<max(1, repeats) {
+                var pass = StageProfile()
+                let start = clock.now
+                mentions = 0
+                for article in articles { mentions += try pipeline.tag(article, profile: &pass).mentions.count }
+                let seconds = (clock.now - start).seconds
+                if seconds < best { best = seconds; profile = pass }
+            }
+            let rate = Double(words) / best
+            if json {
+                print("{\"documents\": \(texts.count), \"words\": \(words), \"seconds\": \(best), \"words_per_second\": \(Int(rate)), \"mentions\": \(mentions)}")
+            } else {
+                print("\(texts.count) documents, \(words) words, \(mentions) mentions: \(String(format: "%.3f", best)) s, \(Int(rate)) words/s (best of \(repeats))")
+                for name in profile.names {
+                    print("  \(name): \(String(format: "%.3f", profile.seconds[name] ?? 0)) s")
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,255 @@
+internal import GazetteCore
+
+/// Turns an article's tokens, gazetteer candidates and lexicon cues into the tagger's static
+/// feature hashes (the features that do not depend on predicted labels).
+///
+/// Every feature is `combine(template, value)` over 64-bit hashes of bytes: no strings are built.
+struct FeatureExtractor: Sendable {
+    /// The cue lists.
+    let lexicons: RecognizerLexicons
+
+    /// Template ids; changing their meaning needs a retrained model (bump ``PerceptronModel/featureVersion``).
+    enum Template: UInt64 {
+        case bias = 1, word, shape, shapeLength, suffix2, suffix3, suffix4, prefix2, prefix3
+        case wordPrev, wordNext, wordPrev2, wordNext2, shapePrev, shapeNext, shapePrevHere, shapeHereNext
+        case wordPrevHere, wordHereNext, initialShape, capsSentenceWord, document, documentCaps
+        case gazetteer, gazetteerSubtype, gazetteerAmbiguous, gazetteerCase, gazetteerPrev, gazetteerNext
+        case lexicon, lexiconPrev, lexiconNext, lexiconNext2, lexiconPrevCase, lexiconNextCase, dateline
+        case shapeWindow, capsSentenceShape, gazetteerPrevHere, wordPrevCase
+        // Dynamic templates (added by the decoder).
+        case tagPrev = 100, tagPrev2, tagPrevWord, tagPrevShape, history, historyWord, tagPrevLexicon
+    }
+
+    @inline(__always)
+    static func feature(_ t: Template, _ v: UInt64) -> UInt64 { FeatureHash.combine(t.rawValue, v) }
+
+    /// Sentinel hashes for positions before the sentence start and after its end.
+    static let before = FeatureHash.value(-1)
+    static let after = FeatureHash.value(-2)
+
+    /// Extracts features for `tokens` of `bytes`.
+    func extract(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate]) -> TokenFeatures {
+        let n = tokens.count
+        var out = TokenFeatures()
+        out.hashes.reserveCapacity(n * 48)
+        out.offsets.reserveCapacity(n + 1)
+        out.lower.reserveCapacity(n)
+        out.shape.reserveCapacity(n)
+        out.caseClass.reserveCapacity(n)
+        guard n > 0 else { return out }
+
+        // Pass 1: surfaces, lexicon flags, sentences.
+        var surfaces: [TokenSurface] = []
+        surfaces.reserveCapacity(n)
+        var lex: [RecognizerLexicons.Flags] = []
+        lex.reserveCapacity(n)
+        for t in tokens {
+            let s = TokenSurface(bytes, t.range.start, t.range.end)
+            surfaces.append(s)
+            lex.append(s.hasLetter ? lexicons.flags(s.lower) : [])
+            out.lower.append(s.lower)
+            out.shape.append(s.shape)
+            out.caseClass.append(s.caseClass)
+        }
+        // Caps sentences (headlines, tables) and sentence bounds.
+        var sentenceStart = [Int](repeating: 0, count: n)
+        var sentenceEnd = [Int](repeating: n, count: n)
+        var capsSentence = [Bool](repeating: false, count: n)
+        var dateline = [UInt8](repeating: 0, count: n)
+        var i = 0
+        while i < n {
+            var j = i + 1
+            while j < n, !tokens[j].startsSentence { j += 1 }
+            var letterWords = 0, capsWords = 0
+            for k in i..<j where surfaces[k].hasLetter {
+                letterWords += 1
+                if surfaces[k].caseClass == CaseClass.allCaps || surfaces[k].caseClass == CaseClass.initial { capsWords += 1 }
+            }
+            let caps = letterWords >= 2 && capsWords * 5 >= letterWords * 4
+            for k in i..<j {
+                sentenceStart[k] = i
+                sentenceEnd[k] = j
+                capsSentence[k] = caps
+            }
+            markDateline(bytes, tokens, surfaces, from: i, to: j, into: &dateline)
+            i = j
+        }
+        // Document memory: how each word is written elsewhere in the article.
+        var document: [UInt64: UInt8] = [:]
+        document.reserveCapacity(n / 2)
+        for k in 0..<n where surfaces[k].hasLetter {
+            var bit: UInt8 = 0
+            let s = surfaces[k]
+            if capsSentence[k] {
+                bit = 0
+            } else if s.caseClass == CaseClass.lower {
+                bit = 1
+            } else if s.caseClass == CaseClass.capitalized {
+                bit = tokens[k].startsSentence ? 4 : 2
+            } else if s.caseClass == CaseClass.allCaps {
+                bit = 8
+            }
+            if bit != 0 { document[s.lower, default: 0] |= bit }
+        }
+        // Gazetteer layer: the longest candidate covering each token.
+        var candidateAt = [Int32](repeating: -1, count: n)
+        for (c, candidate) in candidates.enumerated() {
+            let lo = max(0, candidate.tokens.lowerBound), hi = min(n, candidate.tokens.upperBound)
+            guard lo < hi else { continue }
+            for k in lo..<hi {
+                let current = candidateAt[k]
+                if current < 0 || candidates[Int(current)].tokens.count < candidate.tokens.count { candidateAt[k] = Int32(c) }
+            }
+        }
+        func gazetteerCode(_ k: Int) -> (position: UInt64, mask: UInt64)? {
+            guard k >= 0, k < n, candidateAt[k] >= 0 else { return nil }
+            let c = candidates[Int(candidateAt[k])]
+            let first = c.tokens.lowerBound, last = c.tokens.upperBound - 1
+            let position: UInt64 = first == last ? 4 : (k == first ? 1 : (k == last ? 3 : 2))
+            var mask: UInt64 = 0
+            for e in c.entries {
+                switch e.type {
+                case .person: mask |= 1
+                case .place: mask |= 2
+                case .organization: mask |= 4
+                }
+            }
+            return (position, mask)
+        }
+
+        // Pass 2: features.
+        for k in 0..<n {
+            let s = surfaces[k]
+            let start = sentenceStart[k], end = sentenceEnd[k]
+            let word = s.lower
+            let wPrev = k - 1 >= start ? surfaces[k - 1].lower : Self.before
+            let wNext = k + 1 < end ? surfaces[k + 1].lower : Self.after
+            let wPrev2 = k - 2 >= start ? surfaces[k - 2].lower : Self.before
+            let wNext2 = k + 2 < end ? surfaces[k + 2].lower : Self.after
+            let sPrev = k - 1 >= start ? surfaces[k - 1].shape : Self.before
+            let sNext = k + 1 < end ? surfaces[k + 1].shape : Self.after
+            let caps = capsSentence[k]
+            let initial = k == start
+            let caseHere = UInt64(s.caseClass) | (caps ? 8 : 0) | (initial ? 16 : 0)
+            defer { out.offsets.append(Int32(out.hashes.count)) }
+            @inline(__always) func put(_ t: Template, _ v: UInt64) { out.hashes.append(Self.feature(t, v)) }
+
+            put(.bias, 0)
+            put(.word, word)
+            put(.shape, s.shape)
+            put(.shapeLength, FeatureHash.combine(s.shape, UInt64(min(s.length, 8))))
+            let r = tokens[k].range
+            let len = r.count
+            if s.hasLetter {
+                if len > 2 { put(.suffix2, FeatureHash.lowercased(bytes, r.end - 2, r.end)) }
+                if len > 3 { put(.suffix3, FeatureHash.lowercased(bytes, r.end - 3, r.end)) }
+                if len > 4 { put(.suffix4, FeatureHash.lowercased(bytes, r.end - 4, r.end)) }
+                if len > 2 { put(.prefix2, FeatureHash.lowercased(bytes, r.start, r.start + 2)) }
+                if len > 3 { put(.prefix3, FeatureHash.lowercased(bytes, r.start, r.start + 3)) }
+            }
+            put(.wordPrev, wPrev)
+            put(.wordNext, wNext)
+            put(.wordPrev2, wPrev2)
+            put(.wordNext2, wNext2)
+            put(.shapePrev, sPrev)
+            put(.shapeNext, sNext)
+            put(.shapePrevHere, FeatureHash.combine(sPrev, s.shape))
+            put(.shapeHereNext, FeatureHash.combine(s.shape, sNext))
+            put(.shapeWindow, FeatureHash.combine(FeatureHash.combine(sPrev, s.shape), sNext))
+            put(.wordPrevHere, FeatureHash.combine(wPrev, word))
+            put(.wordHereNext, FeatureHash.combine(word, wNext))
+            put(.wordPrevCase, FeatureHash.combine(wPrev, caseHere))
+            if initial { put(.initialShape, s.shape) }
+            if caps {
+                put(.capsSentenceWord, word)
+                put(.capsSentenceShape, FeatureHash.combine(s.shape, sNext))
+            }
+            if s.hasLetter {
+                let seen = UInt64(document[word] ?? 0)
+                put(.document, FeatureHash.combine(seen, caseHere))
+                if caps || initial || s.caseClass == CaseClass.allCaps { put(.documentCaps, FeatureHash.combine(seen, word)) }
+            }
+            if let g = gazetteerCode(k) {
+                let c = candidates[Int(candidateAt[k])]
+                put(.gazetteer, FeatureHash.combine(g.position << 8 | g.mask, c.exactCase ? 1 : 0))
+                put(.gazetteerCase, FeatureHash.combine(g.mask, caseHere))
+                if let e = c.entries.first {
+                    put(.gazetteerSubtype, FeatureHash.combine(FeatureHash.lowercased(e.type.rawValue), FeatureHash.lowercased(e.subtype)))
+                }
+                let ambiguous = c.entries.contains { $0.ambiguous } || c.entries.count > 1
+                put(.gazetteerAmbiguous, FeatureHash.combine(g.mask, ambiguous ? 1 : 0))
+                if let p = gazetteerCode(k - 1) {
+                    put(.gazetteerPrevHere, FeatureHash.combine(p.mask << 8 | p.position, g.mask << 8 | g.position))
+                }
+            } else {
+                put(.gazetteer, 0)
+            }
+            if let g = gazetteerCode(k - 1) { put(.gazetteerPrev, g.position << 8 | g.mask) }
+            if let g = gazetteerCode(k + 1) { put(.gazetteerNext, g.position << 8 | g.mask) }
+            // Lexicon cues here and around.
+            let here = lex[k].rawValue
+            if here != 0 {
+                var bits = here
+                while bits != 0 {
+                    let b = UInt64(bits.trailingZeroBitCount)
+                    put(.lexicon, FeatureHash.combine(b, caseHere))
+                    bits &= bits - 1
+                }
+            }
+            if k - 1 >= start, lex[k - 1].rawValue != 0 {
+                var bits = lex[k - 1].rawValue
+                while bits != 0 {
+                    let b = UInt64(bits.trailingZeroBitCount)
+                    put(.lexiconPrev, b)
+                    put(.lexiconPrevCase, FeatureHash.combine(b, caseHere))
+                    bits &= bits - 1
+                }
+            }
+            if k + 1 < end, lex[k + 1].rawValue != 0 {
+                var bits = lex[k + 1].rawValue
+                while bits != 0 {
+                    let b = UInt64(bits.trailingZeroBitCount)
+                    put(.lexiconNext, b)
+                    put(.lexiconNextCase, FeatureHash.combine(b, caseHere | UInt64(surfaces[k + 1].caseClass) << 8))
+                    bits &= bits - 1
+                }
+            }
+            if k + 2 < end {
+                let f = lex[k + 2].intersection([.orgSuffix, .placeSuffix])
+                if !f.isEmpty, surfaces[k + 1].caseClass >= CaseClass.capitalized {
+                    put(.lexiconNext2, FeatureHash.combine(UInt64(f.rawValue), caseHere))
+                }
+            }
+            if dateline[k] != 0 { put(.dateline, FeatureHash.combine(UInt64(dateline[k]), caseHere)) }
+        }
+        out.cues = lex
+        out.capsSentence = capsSentence
+        out.dateline = dateline
+        out.sentenceStart = sentenceStart
+        out.sentenceEnd = sentenceEnd
+        out.candidateAt = candidateAt
+        return out
+    }
+
+    /// Marks the leading capitalised words of a dateline sentence (`MOSCOW —`, `BRUSSELS 1996-08-22`,
+    /// `WASHINGTON (Reuters) -`): 1 before a dash or bracket, 2 before a year-like number, 3 before a comma.
+    private func markDateline(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ surfaces: [TokenSurface], from: Int, to: Int, into dateline: inout [UInt8]) {
+        var k = from
+        while k < to, k - from < 4, surfaces[k].caseClass == CaseClass.allCaps { k += 1 }
+        guard k > from, k < to else { return }
+        let t = tokens[k]
+        var kind: UInt8 = 0
+        if t.kind == .punctuation {
+            let b = bytes[t.range.start]
+            if b == 0x2D || b == 0x28 || (b == 0xE2 && t.range.count == 3 && bytes[t.range.start + 1] == 0x80 && (bytes[t.range.start + 2] == 0x94 || bytes[t.range.start + 2] == 0x93)) {
+                kind = 1
+            } else if b == 0x2C {
+                kind = 3
+            }
+        } else if t.kind == .number, t.range.count == 4 {
+            kind = 2
+        }
+        guard kind != 0 else { return }
+        for m in from..<k { dateline[m] = kind }
+    }
+}

@@ -1,0 +1,87 @@
+internal import GazetteCore
+
+/// The features that depend on labels already predicted: the previous two labels, their
+/// combination with the word and shape, and what the same word was labelled earlier in the article.
+enum DynamicFeatures {
+    /// Number of dynamic features per token.
+    static let count = 5
+    /// The label code used before the first token of a sentence.
+    static let sentenceStart: UInt64 = 15
+
+    /// Writes token `k`'s dynamic feature hashes into `out` (room for ``count``).
+    @inline(__always)
+    static func write(_ k: Int, previous: UInt64, previous2: UInt64, history: UInt8, features: TokenFeatures, into out: UnsafeMutablePointer<UInt64>) {
+        typealias T = FeatureExtractor.Template
+        out[0] = FeatureExtractor.feature(T.tagPrev, previous)
+        out[1] = FeatureExtractor.feature(T.tagPrev2, previous &* 31 &+ previous2)
+        out[2] = FeatureExtractor.feature(T.tagPrevWord, FeatureHash.combine(previous, features.lower[k]))
+        out[3] = FeatureExtractor.feature(T.tagPrevShape, FeatureHash.combine(previous, features.shape[k]))
+        out[4] = FeatureExtractor.feature(T.history, UInt64(history) << 8 | UInt64(features.caseClass[k]))
+    }
+
+    /// The history value to remember for a token labelled `tag` (0 = not remembered).
+    @inline(__always)
+    static func historyValue(_ tag: NERTag) -> UInt8 { UInt8(tag.spanClass + 1) }
+}
+
+extension PerceptronModel {
+    /// Labels the tokens of one article greedily, left to right; returns the labels and, per
+    /// token, the score margin of the chosen label over the best other allowed label.
+    func label(_ features: TokenFeatures, tokens: [Token]) -> (tags: [NERTag], margins: [Float]) {
+        let n = features.count
+        var tags = [NERTag](repeating: .outside, count: n)
+        var margins = [Float](repeating: 0, count: n)
+        guard n > 0 else { return (tags, margins) }
+        var history: [UInt64: UInt8] = [:]
+        let stride = NERTag.count
+        let shift = UInt64(64 - bits)
+        weights.withUnsafeBufferPointer { w in
+            features.hashes.withUnsafeBufferPointer { hashes in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: stride) { scores in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DynamicFeatures.count) { dynamic in
+                        guard let wp = w.baseAddress, let sp = scores.baseAddress, let dp = dynamic.baseAddress else { return }
+                        for k in 0..<n {
+                            let atStart = k == 0 || tokens[k].startsSentence
+                            let previousTag: NERTag = atStart ? .outside : tags[k - 1]
+                            let previous = atStart ? DynamicFeatures.sentenceStart : UInt64(tags[k - 1].rawValue)
+                            let previous2 = atStart || k < 2 || tokens[k - 1].startsSentence ? DynamicFeatures.sentenceStart : UInt64(tags[k - 2].rawValue)
+                            let remembered = features.caseClass[k] >= CaseClass.capitalized ? (history[features.lower[k]] ?? 0) : 0
+                            DynamicFeatures.write(k, previous: previous, previous2: previous2, history: remembered, features: features, into: dp)
+                            for t in 0..<stride { sp[t] = 0 }
+                            let lo = Int(features.offsets[k]), hi = Int(features.offsets[k + 1])
+                            for f in lo..<hi {
+                                let row = wp + Int(truncatingIfNeeded: hashes[f] >> shift) &* stride
+                                for t in 0..<stride { sp[t] += row[t] }
+                            }
+                            for f in 0..<DynamicFeatures.count {
+                                let row = wp + Int(truncatingIfNeeded: dp[f] >> shift) &* stride
+                                for t in 0..<stride { sp[t] += row[t] }
+                            }
+                            var best = 0
+                            var bestScore = -Float.infinity
+                            var second = -Float.infinity
+                            for t in 0..<stride {
+                                guard let tag = NERTag(rawValue: UInt8(t)), tag.canFollow(previousTag) else { continue }
+                                let s = sp[t]
+                                if s > bestScore {
+                                    second = bestScore
+                                    bestScore = s
+                                    best = t
+                                } else if s > second {
+                                    second = s
+                                }
+                            }
+                            let tag = NERTag(rawValue: UInt8(best)) ?? .outside
+                            tags[k] = tag
+                            margins[k] = bestScore - second
+                            if features.caseClass[k] >= CaseClass.capitalized {
+                                history[features.lower[k]] = DynamicFeatures.historyValue(tag)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (tags, margins)
+    }
+}

@@ -1,0 +1,144 @@
+public import GazetteCore
+
+/// Trains a ``PerceptronModel`` with the averaged perceptron: greedy left-to-right decoding on each
+/// training article (with its own predicted labels as history, as at tagging time), an update on
+/// every wrong label, and weights averaged over all steps. Deterministic for a given seed.
+public struct PerceptronTrainer {
+    /// One training article: its features and gold labels per token.
+    struct Example {
+        var features: TokenFeatures
+        var sentenceStarts: [Bool]
+        var gold: [NERTag]
+    }
+
+    private var examples: [Example] = []
+    private let extractor: FeatureExtractor
+
+    /// Creates a trainer that extracts features with the cue lists `lexicons`.
+    public init(lexicons: RecognizerLexicons) { self.extractor = FeatureExtractor(lexicons: lexicons) }
+
+    /// Number of training tokens added.
+    public private(set) var tokenCount = 0
+
+    /// Adds an analysed article (tokens and candidates filled) with one gold label per token.
+    public mutating func add(_ article: Article, gold: [NERTag]) {
+        precondition(gold.count == article.tokens.count, "one gold label per token")
+        var text = article.text
+        let features = text.withUTF8 { extractor.extract($0, tokens: article.tokens, candidates: article.candidates) }
+        examples.append(Example(features: features, sentenceStarts: article.tokens.map(\.startsSentence), gold: gold))
+        tokenCount += gold.count
+    }
+
+    /// Trains for `epochs` passes with `2^bits` weight rows; `progress` gets the epoch number and
+    /// its token error rate.
+    public func train(epochs: Int, bits: Int = 20, seed: UInt64 = 20_031, progress: (Int, Double) -> Void = { _, _ in }) -> PerceptronModel {
+        let width = NERTag.count
+        let size = (1 << bits) * width
+        var weights = [Float](repeating: 0, count: size)
+        var totals = [Double](repeating: 0, count: size)
+        var stamps = [Int32](repeating: 0, count: size)
+        var step: Int32 = 1
+        let shift = UInt64(64 - bits)
+        var order = Array(examples.indices)
+        var rng = SplitMix(seed: seed)
+
+        weights.withUnsafeMutableBufferPointer { w in
+            totals.withUnsafeMutableBufferPointer { tot in
+                stamps.withUnsafeMutableBufferPointer { st in
+                    guard let wp = w.baseAddress, let tp = tot.baseAddress, let sp0 = st.baseAddress else { return }
+                    @inline(__always) func update(_ i: Int, _ v: Float) {
+                        tp[i] += Double(step - sp0[i]) * Double(wp[i])
+                        sp0[i] = step
+                        wp[i] += v
+                    }
+                    var scores = [Float](repeating: 0, count: width)
+                    var dynamic = [UInt64](repeating: 0, count: DynamicFeatures.count)
+                    for epoch in 1...max(1, epochs) {
+                        // Fisher–Yates with a fixed seed.
+                        for i in stride(from: order.count - 1, to: 0, by: -1) {
+                            let j = Int(rng.next() % UInt64(i + 1))
+                            order.swapAt(i, j)
+                        }
+                        var errors = 0, seen = 0
+                        for e in order {
+                            let ex = examples[e]
+                            let f = ex.features
+                            let n = f.count
+                            var tags = [NERTag](repeating: .outside, count: n)
+                            var history: [UInt64: UInt8] = [:]
+                            for k in 0..<n {
+                                let atStart = k == 0 || ex.sentenceStarts[k]
+                                let previousTag: NERTag = atStart ? .outside : tags[k - 1]
+                                let previous = atStart ? DynamicFeatures.sentenceStart : UInt64(tags[k - 1].rawValue)
+                                let previous2 = atStart || k < 2 || ex.sentenceStarts[k - 1] ? DynamicFeatures.sentenceStart : UInt64(tags[k - 2].rawValue)
+                                let remembered = f.caseClass[k] >= CaseClass.capitalized ? (history[f.lower[k]] ?? 0) : 0
+                                dynamic.withUnsafeMutableBufferPointer { d in
+                                    if let dp = d.baseAddress {
+                                        DynamicFeatures.write(k, previous: previous, previous2: previous2, history: remembered, features: f, into: dp)
+                                    }
+                                }
+                                for t in 0..<width { scores[t] = 0 }
+                                let lo = Int(f.offsets[k]), hi = Int(f.offsets[k + 1])
+                                for i in lo..<hi {
+                                    let base = Int(truncatingIfNeeded: f.hashes[i] >> shift) &* width
+                                    for t in 0..<width { scores[t] += wp[base + t] }
+                                }
+                                for h in dynamic {
+                                    let base = Int(truncatingIfNeeded: h >> shift) &* width
+                                    for t in 0..<width { scores[t] += wp[base + t] }
+                                }
+                                var best = 0
+                                var bestScore = -Float.infinity
+                                for t in 0..<width {
+                                    guard let tag = NERTag(rawValue: UInt8(t)), tag.canFollow(previousTag) else { continue }
+                                    if scores[t] > bestScore { bestScore = scores[t]; best = t }
+                                }
+                                let gold = Int(ex.gold[k].rawValue)
+                                if best != gold {
+                                    errors += 1
+                                    for i in lo..<hi {
+                                        let base = Int(truncatingIfNeeded: f.hashes[i] >> shift) &* width
+                                        update(base + gold, 1)
+                                        update(base + best, -1)
+                                    }
+                                    for h in dynamic {
+                                        let base = Int(truncatingIfNeeded: h >> shift) &* width
+                                        update(base + gold, 1)
+                                        update(base + best, -1)
+                                    }
+                                }
+                                let tag = NERTag(rawValue: UInt8(best)) ?? .outside
+                                tags[k] = tag
+                                if f.caseClass[k] >= CaseClass.capitalized {
+                                    history[f.lower[k]] = DynamicFeatures.historyValue(tag)
+                                }
+                                step += 1
+                                seen += 1
+                            }
+                        }
+                        progress(epoch, seen > 0 ? Double(errors) / Double(seen) : 0)
+                    }
+                    // Average.
+                    let steps = Double(step)
+                    for i in 0..<size {
+                        let total = tp[i] + Double(step - sp0[i]) * Double(wp[i])
+                        wp[i] = Float(total / steps)
+                    }
+                }
+            }
+        }
+        var model = PerceptronModel(bits: bits)
+        model.weights = weights
+        return model
+    }
+}
+
+/// A small deterministic random generator (splitmix64) for shuffling training data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return FeatureHash.mix(state)
+    }
+}

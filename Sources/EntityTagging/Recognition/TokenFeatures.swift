@@ -1,0 +1,116 @@
+internal import GazetteCore
+internal import TextAnalysis
+
+/// The static features of every token of one article, as hashes, plus the per-token values the
+/// decoder combines with predicted labels.
+struct TokenFeatures {
+    /// Feature hashes of all tokens, concatenated.
+    var hashes: [UInt64] = []
+    /// Token `i`'s features are `hashes[offsets[i]..<offsets[i + 1]]`.
+    var offsets: [Int32] = [0]
+    /// Lower-cased word hash per token.
+    var lower: [UInt64] = []
+    /// Word-shape hash per token.
+    var shape: [UInt64] = []
+    /// Case class per token (see ``CaseClass``).
+    var caseClass: [UInt8] = []
+    /// Cue lists each token belongs to.
+    var cues: [RecognizerLexicons.Flags] = []
+    /// True for tokens of an all-capitals sentence (headline, table).
+    var capsSentence: [Bool] = []
+    /// Dateline kind of a token (0 none; see ``FeatureExtractor``).
+    var dateline: [UInt8] = []
+    /// First token of the token's sentence, and one past its last.
+    var sentenceStart: [Int] = []
+    var sentenceEnd: [Int] = []
+    /// Index of the longest gazetteer candidate covering the token, or -1.
+    var candidateAt: [Int32] = []
+
+    /// Number of tokens.
+    var count: Int { lower.count }
+}
+
+/// How a token is written, in a few classes the features and rules condition on.
+enum CaseClass {
+    /// No letters (number, punctuation).
+    static let other: UInt8 = 0
+    /// Lower case (`said`).
+    static let lower: UInt8 = 1
+    /// Capitalised (`Putin`, `McDonald`).
+    static let capitalized: UInt8 = 2
+    /// All capitals, more than one letter (`NATO`, `U.S.`, `MOSCOW`).
+    static let allCaps: UInt8 = 3
+    /// A single capital letter, maybe with a dot (`A`, `J.`).
+    static let initial: UInt8 = 4
+}
+
+/// Per-token surface properties, computed in one pass over the token's bytes.
+struct TokenSurface {
+    var lower: UInt64 = 0
+    var shape: UInt64 = 0
+    var caseClass: UInt8 = CaseClass.other
+    var letters = 0
+    var length = 0
+    var hasDigit = false
+    var hasLetter = false
+    var mixedCaps = false
+
+    /// Analyses `bytes[start..<end]`.
+    @inline(__always)
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        lower = FeatureHash.lowercased(bytes, start, end)
+        var shapeHash = FeatureHash.seed
+        var last: UInt8 = 0
+        var uppers = 0, lowers = 0
+        var firstUpper = false
+        var sawLowerThenUpper = false
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            var s: UInt8
+            var w = 1
+            if b < 0x80 {
+                if b >= 0x41 && b <= 0x5A { s = 0x58 } // X
+                else if b >= 0x61 && b <= 0x7A { s = 0x78 } // x
+                else if b >= 0x30 && b <= 0x39 { s = 0x64 } // d
+                else { s = b }
+            } else {
+                w = CharacterClass.width(b)
+                if i + w <= end, let scalar = CharacterClass.decode(bytes, at: i, width: w) {
+                    let p = scalar.properties
+                    if p.isUppercase { s = 0x58 } else if p.isAlphabetic { s = 0x78 } else if p.numericType != nil { s = 0x64 } else { s = 0x6F }
+                } else {
+                    s = 0x6F
+                }
+            }
+            if s == 0x58 {
+                if length == 0 { firstUpper = true }
+                if lowers > 0 { sawLowerThenUpper = true }
+                uppers += 1
+            } else if s == 0x78 {
+                lowers += 1
+            } else if s == 0x64 {
+                hasDigit = true
+            }
+            if s != last {
+                shapeHash = (shapeHash ^ UInt64(s)) &* FeatureHash.prime
+                last = s
+            }
+            length += 1
+            i += w
+        }
+        letters = uppers + lowers
+        hasLetter = letters > 0
+        mixedCaps = sawLowerThenUpper
+        shape = FeatureHash.mix(shapeHash)
+        if letters == 0 {
+            caseClass = CaseClass.other
+        } else if lowers == 0 {
+            caseClass = uppers == 1 && length <= 2 ? CaseClass.initial : CaseClass.allCaps
+        } else if firstUpper {
+            caseClass = CaseClass.capitalized
+        } else {
+            caseClass = CaseClass.lower
+        }
+    }
+}
