@@ -6,11 +6,12 @@ extension Pipeline {
     public static func standard(_ options: PipelineOptions = PipelineOptions()) throws(GazetteError) -> Pipeline {
         let resources = try EntityResources.load(options)
         let topics = try TopicClassifier(modelPath: options.topicModel)
+        let recognizer = try EntityRecognizer(lexicons: resources.lexicons)
         return Pipeline {
             HTMLCleaner(limits: options.limits)
             Segmenter(maxTokens: options.limits.maxTokens)
             GazetteerMatcher(gazetteer: resources.gazetteer)
-            GazetteerRecognizer()
+            recognizer
             EntityResolver(gazetteer: resources.gazetteer, lexicons: resources.lexicons)
             topics
         }

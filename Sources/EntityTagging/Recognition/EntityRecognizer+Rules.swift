@@ -150,6 +150,13 @@ extension EntityRecognizer {
                 }
             }
 
+            // A nationality before a body the model found: `Russian` + `Foreign Ministry`.
+            if cues.contains(.demonym), f.caseClass[k] == CaseClass.capitalized, tags[k] == .outside || tags[k].spanClass == 4,
+               k + 1 < sentenceEnd, tags[k + 1] == .beginOrganization, let body = span(at: k + 1),
+               f.cues[body.upperBound - 1].contains(.orgSuffix), tags[k] == .outside || span(at: k) == k..<k + 1 {
+                assign(k, body.upperBound, 3, RecognitionRule.nationalityBody)
+            }
+
             // `Ministry of X (and Y)`.
             if cues.contains(.orgPrefix), f.caseClass[k] == CaseClass.capitalized, tags[k] == .outside, k + 2 < sentenceEnd, f.lower[k + 1] == RecognitionRule.of, isName(k + 2) {
                 var hi = k + 2

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Exact-span NER scoring of `gazette tag` output against CoNLL-2003 (PER, LOC, ORG).
+
+Two steps, used by Scripts/eval-ner.sh:
+  eval_ner.py docs CONLL OUT.jsonl      write one {"id","text"} document per -DOCSTART-
+                                        (tokens joined by single spaces, sentences by newlines)
+  eval_ner.py score CONLL TAGS.jsonl    score the tagged records (entity mention offsets are
+                                        Unicode scalar offsets, i.e. Python str indices)
+
+Gold MISC is not scored and a prediction overlapping a gold MISC span is ignored.
+"""
+import json
+import sys
+
+TYPES = {"Person": "PER", "Place": "LOC", "Organization": "ORG"}
+
+
+def read_conll(path):
+    """Yields documents as (text, spans, token_bounds); spans are (start, end, type) in characters."""
+    docs = []
+    sentences, sentence = [], []
+
+    def flush_sentence():
+        nonlocal sentence
+        if sentence:
+            sentences.append(sentence)
+        sentence = []
+
+    def flush_document():
+        nonlocal sentences
+        flush_sentence()
+        if not sentences:
+            return
+        text_parts, spans, starts, ends = [], [], set(), set()
+        offset = 0
+        for s_index, tokens in enumerate(sentences):
+            if s_index:
+                text_parts.append("\n")
+                offset += 1
+            current = None  # (start, end, type)
+            previous_type = None
+            for t_index, (word, label) in enumerate(tokens):
+                if t_index:
+                    text_parts.append(" ")
+                    offset += 1
+                start, end = offset, offset + len(word)
+                text_parts.append(word)
+                offset = end
+                starts.add(start)
+                ends.add(end)
+                kind = label[2:] if label != "O" else None
+                begins = label.startswith("B-") or (kind is not None and kind != previous_type)
+                if kind is None or begins:
+                    if current:
+                        spans.append(tuple(current))
+                    current = [start, end, kind] if kind else None
+                else:
+                    current[1] = end
+                previous_type = kind
+            if current:
+                spans.append(tuple(current))
+        docs.append(("".join(text_parts), spans, starts, ends))
+        sentences = []
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.split()
+            if not fields:
+                flush_sentence()
+            elif fields[0] == "-DOCSTART-":
+                flush_document()
+            else:
+                sentence.append((fields[0], fields[-1]))
+    flush_document()
+    return docs
+
+
+def write_docs(conll, out):
+    with open(out, "w", encoding="utf-8") as f:
+        for n, (text, _, _, _) in enumerate(read_conll(conll), 1):
+            f.write(json.dumps({"id": f"conll-{n}", "text": text}, ensure_ascii=False) + "\n")
+
+
+def score(conll, tagged):
+    docs = {f"conll-{n}": d for n, d in enumerate(read_conll(conll), 1)}
+    predictions = {}
+    errors = 0
+    with open(tagged, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            if record.get("error"):
+                errors += 1
+            mentions = set()
+            for entity in record.get("entities") or []:
+                kind = TYPES.get(entity.get("type"))
+                if not kind:
+                    continue
+                for m in entity.get("mentions") or []:
+                    mentions.add((m["start"], m["end"], kind))
+            predictions[record["id"]] = mentions
+    counts = {k: [0, 0, 0] for k in ("PER", "LOC", "ORG")}  # correct, predicted, gold
+    unaligned = 0
+    for doc_id, (text, spans, starts, ends) in docs.items():
+        gold = {s for s in spans if s[2] != "MISC"}
+        misc = [s for s in spans if s[2] == "MISC"]
+        for _, _, kind in gold:
+            counts[kind][2] += 1
+        for start, end, kind in predictions.get(doc_id, set()):
+            if any(start < m_end and m_start < end for m_start, m_end, _ in misc):
+                continue
+            if start not in starts or end not in ends:
+                unaligned += 1  # not on CoNLL token boundaries: can only be wrong
+            counts[kind][1] += 1
+            if (start, end, kind) in gold:
+                counts[kind][0] += 1
+    missing = len(set(docs) - set(predictions))
+
+    def prf(c, p, g):
+        precision = c / p if p else 0.0
+        recall = c / g if g else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+    print(f"{len(docs)} documents, {errors} error records, {missing} missing, {unaligned} predictions off CoNLL token boundaries")
+    print(f"{'type':6}{'precision':>10}{'recall':>9}{'f1':>9}{'gold':>7}{'pred':>7}")
+    total = [0, 0, 0]
+    for kind in ("PER", "LOC", "ORG"):
+        c, p, g = counts[kind]
+        total = [total[0] + c, total[1] + p, total[2] + g]
+        print(f"{kind:6}" + "".join(f"{v:>{w}.4f}" for v, w in zip(prf(c, p, g), (10, 9, 9))) + f"{g:>7}{p:>7}")
+    micro = prf(*total)
+    print(f"{'micro':6}" + "".join(f"{v:>{w}.4f}" for v, w in zip(micro, (10, 9, 9))) + f"{total[2]:>7}{total[1]:>7}")
+    return micro[2]
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4 or sys.argv[1] not in ("docs", "score"):
+        sys.exit(__doc__)
+    if sys.argv[1] == "docs":
+        write_docs(sys.argv[2], sys.argv[3])
+    else:
+        score(sys.argv[2], sys.argv[3])
