@@ -204,6 +204,13 @@ COUNTRY_NAME = {
     "vi": "US Virgin Islands", "hm": "Heard Island and McDonald Islands", "sz": "Eswatini",
 }
 
+# Non-sovereign territories that rigour flags as countries (ISO codes of their own).
+DEPENDENT_TERRITORIES = {
+    "AI", "BM", "KY", "GI", "GG", "JE", "IM", "MS", "VG", "TC", "FK", "NF", "CK", "NU", "GS",
+    "SH", "AX", "PN", "WF", "AW", "CW", "SX", "GL", "FO", "BQ", "PR", "GU", "VI", "AS", "MP",
+    "UM", "NC", "PF", "YT", "RE", "GP", "MQ", "GF", "PM", "BL", "MF", "TF", "HK", "MO", "BV",
+    "HM", "CX", "CC", "IO", "EH", "TK", "SJ", "AC", "TA", "DG", "IC", "CP", "CQ"}
+
 # English variants news uses. Marked ~ when the string is also an ordinary word or name.
 COUNTRY_ALIASES = {
     "us": ["United States of America", "US", "U.S.", "USA", "U.S.A.", "America", "the States",
@@ -407,7 +414,6 @@ AREAS = [
     ("borneo", "Borneo", [], "geo", ""),
     ("sumatra", "Sumatra", [], "geo", "ID"),
     ("mindanao", "Mindanao", [], "geo", "PH"),
-    ("western-sahara", "Western Sahara", [], "geo", ""),
     ("zaporizhzhia-npp", "Zaporizhzhia Nuclear Power Plant", ["Zaporizhzhia nuclear plant", "Zaporizhzhia NPP"], "geo", "UA"),
     ("chernobyl", "Chernobyl", ["Chornobyl", "Chernobyl Exclusion Zone"], "geo", "UA"),
     ("kursk-region-geo", "Kuril Islands", ["Kurils", "Kuriles", "Northern Territories"], "geo", ""),
@@ -453,6 +459,8 @@ def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], di
         subtype = "territory" if (parent or not d.get("is_country", False)) and not hist else "country"
         if code in ("ps", "xk", "tw"):
             subtype = "country"
+        if alpha2 in DEPENDENT_TERRITORIES:
+            subtype = "territory"
         pop = None
         if alpha2 and alpha2 in gc_countries:
             pop = int(gc_countries[alpha2].get("population") or 0) or None
@@ -469,7 +477,8 @@ def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], di
         # strong names that are plain English-looking variants of the name
         for a in d.get("names_strong", []):
             if (is_latin(a) and not a.isupper() and not a.islower() and a.isascii()
-                    and a.startswith(("Republic of", "Kingdom of", "State of"))):
+                    and a.startswith(("Republic of", "Kingdom of", "State of"))
+                    and key(a).endswith(key(name))):
                 e.add(a)
         for s in list(e.surfaces()):
             f = fold(s)
