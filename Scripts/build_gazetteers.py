@@ -1530,6 +1530,29 @@ ambiguity by Gazette.
   given names (top 300 per sex) and surnames (top 150) mark city names such as `Florence`,
   `Jackson` ambiguous; surnames of people are given alone as an alias only when distinctive.
 
+## Which names become aliases (generated files)
+
+- Cities: the GeoNames name, its spelling without diacritics, and alternate names in Latin
+  script that are close spellings of the name (same first letter, similar letters: Kiev, Kharkov,
+  Muenchen) or, for cities of 100,000+, well-attested English names of other form (Bombay, Peking,
+  Leningrad: Zipf 2.6-3.8 in English, not a word or a person's name); at most 12 for cities of a
+  million, 6 for 100,000+, 3 otherwise, the forms most frequent in English first. Dropped: codes
+  and all-caps forms, names with digits, brackets or lower-case words, other scripts, ordinary
+  English words, former names after people (Stalin for Donetsk), forms longer than 40 characters.
+- Countries: rigour's short and official names plus a table of the English forms news uses
+  (US, U.S., USA, America; UK, Britain; Türkiye; Côte d'Ivoire; Czechia; DPRK, ...). Dependent
+  territories (Bermuda, Greenland, Hong Kong, ...) have subtype `territory`, as have de facto
+  states listed with rigour's QIDs (Transnistria, Northern Cyprus, Somaliland).
+- People: the label, its spelling without diacritics, East Slavic romanisation variants
+  (Sergey/Sergei, Shoygu/Shoigu, Aliyev/Aliev), short forms of Arabic and regnal names
+  (Mohammed bin Zayed; Hamad II), and the surname alone when it is distinctive: at least 4
+  letters, borne by one listed person only, not an English word, not among the 1,000 commonest
+  US given names or 2,000 commonest surnames, not a country, region or city of 100,000+ (family
+  name first for Chinese, Taiwanese and Korean names; none for Arabic patronymic names).
+- Companies: the S&P 500 name, the registered SEC name in readable case, both without legal
+  forms (Inc, Corp, PLC, N.V., ...) and without Group/Holdings; the canonical name is the short
+  form when it is unambiguous (Tesla, Coca-Cola), else the full one (Apple Inc. with `~Apple`).
+
 ## Ambiguity rules (generated files)
 
 - `~X` marks an ambiguous alias; when the canonical name itself is ambiguous the aliases column
