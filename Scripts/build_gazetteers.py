@@ -862,6 +862,11 @@ def build_cities(words: Words, gc, country_name_of: dict[str, str], capitals: di
             continue
         name = c["name"].strip()
         cc = c.get("countrycode", "")
+        # towns named by a very frequent word or two letters (Police, Most, Of, Time, Pa) are
+        # never news places but would match sentence-initial words: left out
+        if pop < 100_000 and " " not in name and name not in NOT_WORDS and (
+                len(name) <= 2 or words.is_common_word(name, 4.8)):
+            continue
         e = Entity(id=f"geonames:{c['geonameid']}", type="Place", name=name, country=cc,
                    subtype="city", population=pop, source="geonames")
         is_capital = capitals.get(cc) == name
@@ -1539,6 +1544,8 @@ ambiguity by Gazette.
   million, 6 for 100,000+, 3 otherwise, the forms most frequent in English first. Dropped: codes
   and all-caps forms, names with digits, brackets or lower-case words, other scripts, ordinary
   English words, former names after people (Stalin for Donetsk), forms longer than 40 characters.
+  Towns under 100,000 named by a very frequent English word (Zipf >= 4.8: Police, Most, Of,
+  Time, March) or by two letters are left out: they would only match ordinary words.
 - Countries: rigour's short and official names plus a table of the English forms news uses
   (US, U.S., USA, America; UK, Britain; Türkiye; Côte d'Ivoire; Czechia; DPRK, ...). Dependent
   territories (Bermuda, Greenland, Hong Kong, ...) have subtype `territory`, as have de facto
