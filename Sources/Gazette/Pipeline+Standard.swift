@@ -11,7 +11,7 @@ extension Pipeline {
             HTMLCleaner(limits: options.limits)
             Segmenter(maxTokens: options.limits.maxTokens)
             GazetteerMatcher(gazetteer: resources.gazetteer)
-            recognizer
+            LanguageRoutedRecognizer(model: recognizer)
             EntityResolver(gazetteer: resources.gazetteer, lexicons: resources.lexicons)
             topics
         }

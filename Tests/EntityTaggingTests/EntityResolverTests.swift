@@ -81,3 +81,19 @@ import TextAnalysis
         #expect(person.mentions.count == 2)
     }
 }
+
+@Suite struct LanguageRoutedRecognizerTests {
+    struct Marker: PipelineStage {
+        let name = "marker"
+        let label: String
+        func process(_ article: inout Article) throws(GazetteError) { article.metadata.site = label }
+    }
+
+    @Test(arguments: [("en", "model"), ("en-GB", "model"), (nil, "model"), ("de", "fallback"), ("fr_FR", "fallback")])
+    func routesByLanguage(language: String?, expected: String) throws {
+        var article = Article(id: "x", text: "Der Bundestag stimmte am Freitag zu.")
+        article.language = language
+        try LanguageRoutedRecognizer(model: Marker(label: "model"), fallback: Marker(label: "fallback")).process(&article)
+        #expect(article.metadata.site == expected)
+    }
+}
