@@ -5,7 +5,8 @@ extension Pipeline {
     /// Loading the gazetteers and models takes a moment: build the pipeline once and share it.
     public static func standard(_ options: PipelineOptions = PipelineOptions()) throws(GazetteError) -> Pipeline {
         let resources = try EntityResources.load(options)
-        let topics = try TopicClassifier(modelPath: options.topicModel)
+        let cues = EntityTopicCues(entities: resources.gazetteer.entries.map { ($0.id, $0.subtype) })
+        let topics = try TopicClassifier(modelPath: options.topicModel, entityCues: cues)
         let recognizer = try EntityRecognizer(lexicons: resources.lexicons)
         return Pipeline {
             HTMLCleaner(limits: options.limits)

@@ -170,8 +170,12 @@ private func loadModel(_ path: String?) throws -> LinearTopicModel {
     try LinearTopicModel(contentsOf: path ?? DataLocator.path(TopicClassifier.defaultModelPath))
 }
 
-/// Turns `html` training records into text; none until the HTML cleaner is wired in.
-private let htmlReader: TopicDataset.HTMLReader? = nil
+/// Turns `html` records into title and text with the pipeline's HTML cleaner.
+private let htmlReader: TopicDataset.HTMLReader? = { (bytes: [UInt8]) throws(GazetteError) -> [String] in
+    var article = Article(id: "record", html: bytes)
+    try HTMLCleaner().process(&article)
+    return [article.title ?? "", article.text]
+}
 
 /// Writes a line to standard error.
 private func printError(_ line: String) {

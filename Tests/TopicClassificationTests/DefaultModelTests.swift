@@ -65,3 +65,16 @@ import TopicClassification
         #expect(topics.dropFirst().allSatisfy { $0.score >= TopicClassifier.defaultThreshold })
     }
 }
+
+@Suite struct DefaultModelEntityCueTests {
+    @Test func aSportsClubEntityRaisesSport() throws {
+        let model = try LinearTopicModel(contentsOf: DefaultModelTests.modelPath)
+        let cues = EntityTopicCues(entities: [(id: "gz:o:riverside-rovers", subtype: "club")])
+        let stage = TopicClassifier(model: model, threshold: 0, maxTopics: 17, entityCues: cues)
+        let text = "Riverside Rovers announced a new owner and a deal worth 40 million on Tuesday."
+        let entity = Entity(id: "gz:o:riverside-rovers", type: .organization, name: "Riverside Rovers", salience: 0.9)
+        let before = stage.topics(title: nil, text: text).first { $0.id == "medtop:15000000" }?.score ?? 0
+        let after = try #require(stage.topics(title: nil, text: text, entities: [entity]).first { $0.id == "medtop:15000000" })
+        #expect(after.score > before)
+    }
+}

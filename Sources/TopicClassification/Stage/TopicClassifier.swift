@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pipeline stage that assigns topics: scores the article's title and text with a
 /// ``LinearTopicModel`` and writes `article.topics`, best first.
 ///
@@ -17,27 +19,41 @@ public struct TopicClassifier: PipelineStage {
     public let threshold: Double
     /// Most topics listed per article. Default 3.
     public let maxTopics: Int
+    /// Topic evidence from tagged entities, if any (see ``EntityTopicCues``).
+    public let entityCues: EntityTopicCues?
 
     /// Creates the stage from a loaded model.
-    public init(model: LinearTopicModel, threshold: Double = TopicClassifier.defaultThreshold, maxTopics: Int = 3) {
+    public init(model: LinearTopicModel, threshold: Double = TopicClassifier.defaultThreshold, maxTopics: Int = 3, entityCues: EntityTopicCues? = nil) {
         self.model = model
         self.threshold = threshold
         self.maxTopics = max(1, maxTopics)
+        self.entityCues = entityCues
     }
 
     /// Creates the stage from a model file, or from the shipped IPTC model when `path` is `nil`.
-    public init(modelPath path: String? = nil, threshold: Double = TopicClassifier.defaultThreshold, maxTopics: Int = 3) throws(GazetteError) {
+    public init(modelPath path: String? = nil, threshold: Double = TopicClassifier.defaultThreshold, maxTopics: Int = 3, entityCues: EntityTopicCues? = nil) throws(GazetteError) {
         let file: String
         if let path { file = path } else { file = try DataLocator.path(Self.defaultModelPath) }
-        try self.init(model: LinearTopicModel(contentsOf: file), threshold: threshold, maxTopics: maxTopics)
+        try self.init(model: LinearTopicModel(contentsOf: file), threshold: threshold, maxTopics: maxTopics, entityCues: entityCues)
     }
 
-    /// The topics of a document given as title and text.
-    public func topics(title: String?, text: String) -> [TopicScore] {
+    /// The topics of a document given as title and text, with its tagged entities if known.
+    public func topics(title: String?, text: String, entities: [Entity] = []) -> [TopicScore] {
         var parts: [String] = []
         if let title, !title.isEmpty, !text.hasPrefix(title) { parts.append(title) }
         parts.append(text)
-        let ranked = model.rankedScores(of: parts)
+        var p = model.probabilities(of: parts).map(Double.init)
+        if let entityCues, !entities.isEmpty {
+            let bonus = entityCues.bonus(for: entities, labels: model.labels)
+            if bonus.contains(where: { $0 > 0 }) {
+                for c in p.indices { p[c] *= exp(bonus[c]) }
+                let sum = p.reduce(0, +)
+                if sum > 0 { for c in p.indices { p[c] /= sum } }
+            }
+        }
+        let ranked = p.indices
+            .sorted { p[$0] != p[$1] ? p[$0] > p[$1] : $0 < $1 }
+            .map { TopicScore(id: model.labels[$0], label: model.displayLabels[$0], score: p[$0]) }
         var kept: [TopicScore] = []
         for (rank, topic) in ranked.enumerated() where rank < maxTopics {
             if rank == 0 || topic.score >= threshold { kept.append(topic) } else { break }
@@ -47,6 +63,6 @@ public struct TopicClassifier: PipelineStage {
 
     /// Writes `article.topics` from `article.title` and `article.text`.
     public func process(_ article: inout Article) throws(GazetteError) {
-        article.topics = topics(title: article.title, text: article.text)
+        article.topics = topics(title: article.title, text: article.text, entities: article.entities)
     }
 }

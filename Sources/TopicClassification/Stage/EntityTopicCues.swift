@@ -1,0 +1,64 @@
+/// Topic evidence from the tagged entities: an article about athletes and clubs leans to sport, one
+/// about armed forces and militant groups to conflict, one about courts to crime and justice.
+///
+/// Built from the gazetteer's entity subtypes (``subtypeCues``); the topic stage multiplies the odds
+/// of a cued topic by `exp(min(cap, Σ weight × salience))` over the article's cued entities, then
+/// renormalises. Cues only apply to topics the model has, so user models with their own labels are
+/// unaffected.
+public struct EntityTopicCues: Sendable, Hashable {
+    /// A topic an entity points to and how strongly.
+    public struct Cue: Sendable, Hashable {
+        /// Topic id, e.g. `medtop:15000000`.
+        public var topic: String
+        /// Log-odds added per unit of salience.
+        public var weight: Double
+
+        /// Creates a cue.
+        public init(topic: String, weight: Double) {
+            self.topic = topic
+            self.weight = weight
+        }
+    }
+
+    /// Gazetteer subtype → topic cue. Subtypes found in every kind of story (media outlets, companies,
+    /// places, officials) give none.
+    public static let subtypeCues: [String: Cue] = [
+        "athlete": Cue(topic: "medtop:15000000", weight: 1.0),
+        "club": Cue(topic: "medtop:15000000", weight: 1.0),
+        "sports-body": Cue(topic: "medtop:15000000", weight: 1.0),
+        "military": Cue(topic: "medtop:16000000", weight: 0.8),
+        "militant": Cue(topic: "medtop:16000000", weight: 0.8),
+        "court": Cue(topic: "medtop:02000000", weight: 0.6),
+        "party": Cue(topic: "medtop:11000000", weight: 0.5),
+        "politician": Cue(topic: "medtop:11000000", weight: 0.3),
+        "ministry": Cue(topic: "medtop:11000000", weight: 0.3),
+        "entertainer": Cue(topic: "medtop:01000000", weight: 0.6),
+        "university": Cue(topic: "medtop:05000000", weight: 0.3),
+        "religious": Cue(topic: "medtop:12000000", weight: 0.6),
+    ]
+
+    /// The most log-odds the entities can add to one topic.
+    public var cap: Double = 1.5
+    /// Cue per entity id.
+    public var cues: [String: Cue]
+
+    /// Creates cues for `(id, subtype)` pairs, keeping those whose subtype has a cue.
+    public init(entities: [(id: String, subtype: String)]) {
+        var cues: [String: Cue] = [:]
+        for (id, subtype) in entities {
+            if let cue = Self.subtypeCues[subtype] { cues[id] = cue }
+        }
+        self.cues = cues
+    }
+
+    /// Log-odds to add per label (in `labels` order) for an article's entities.
+    public func bonus(for entities: [Entity], labels: [String]) -> [Double] {
+        var bonus = [Double](repeating: 0, count: labels.count)
+        guard !entities.isEmpty, !cues.isEmpty else { return bonus }
+        for entity in entities {
+            guard let cue = cues[entity.id], let c = labels.firstIndex(of: cue.topic) else { continue }
+            bonus[c] += cue.weight * max(0, min(1, entity.salience))
+        }
+        return bonus.map { min(cap, $0) }
+    }
+}
