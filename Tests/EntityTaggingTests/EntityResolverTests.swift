@@ -74,7 +74,7 @@ import TextAnalysis
     @Test func loneSharedSurnameLinksOnlyWhenTheFullNameAppears() throws {
         // "Meta" is both a company and the surname of Ilir Meta: a mention typed Person links to
         // him only in an article that names him in full.
-        let alone = try resolve("Meta said the vote was unfair.", extra: [])
+        let alone = try resolve("Shares of Meta fell on Monday.", extra: [])
         #expect(alone.entities.first?.id == "gz:o:meta")
         let named = try resolve("Ilir Meta resigned on Monday. Meta said the vote was unfair.")
         let person = try #require(named.entities.first { $0.id == "Q57401" })

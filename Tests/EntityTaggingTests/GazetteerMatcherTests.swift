@@ -118,3 +118,17 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct GazetteerRecognizerTests {
+    @Test func ambiguousWordsAtSentenceStartAreSkipped() throws {
+        let gazetteer = GazetteerTestData.gazetteer(extra: "\ngeonames:4076598\tPlace\tMobile\t~Mobile\tUS\tcity\t187041\t\ttest\n")
+        var article = Article(id: "t", text: "Mobile phones were banned. Rain fell on Mobile and Kyiv.")
+        try Segmenter().process(&article)
+        try GazetteerMatcher(gazetteer: gazetteer).process(&article)
+        try GazetteerRecognizer().process(&article)
+        let bytes = Array(article.text.utf8)
+        let surfaces = article.mentions.map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
+        #expect(surfaces == ["Mobile", "Kyiv"])
+        #expect(article.mentions.first?.range.start == 40)
+    }
+}

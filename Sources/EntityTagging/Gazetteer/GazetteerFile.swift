@@ -22,7 +22,8 @@ public enum GazetteerFile {
         public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
     }
 
-    /// The `*.tsv` entity files directly inside `directory`, sorted by name.
+    /// The `*.tsv` entity files directly inside `directory` in load order: generated lists by name,
+    /// then the hand-curated lists (`*-curated.tsv`) by name, so curated names and fields win.
     public static func files(in directory: String) throws(GazetteError) -> [String] {
         let names: [String]
         do {
@@ -30,7 +31,9 @@ public enum GazetteerFile {
         } catch {
             throw GazetteError(.io, "cannot read gazetteer folder \(directory)", cause: "\(error)")
         }
-        return names.filter { $0.hasSuffix(".tsv") && !$0.hasPrefix(".") }.sorted().map { directory + "/" + $0 }
+        let lists = names.filter { $0.hasSuffix(".tsv") && !$0.hasPrefix(".") }.sorted()
+        let curated = lists.filter { $0.hasSuffix("-curated.tsv") }
+        return (lists.filter { !$0.hasSuffix("-curated.tsv") } + curated).map { directory + "/" + $0 }
     }
 
     /// Parses one file into entries, appending problems to `diagnostics`. Rows with errors are skipped.
