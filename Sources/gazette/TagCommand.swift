@@ -36,6 +36,11 @@ struct TagCommand: ParsableCommand {
     @Option(name: .long, help: "Records tagged in parallel (default: all cores).")
     var jobs: Int?
 
+    @Option(name: .customLong("stdin-name"), help: ArgumentHelp(
+        "Read standard input as the file NAME (a relative path): format from its extension, ids as for a file in a directory.",
+        valueName: "NAME"))
+    var standardInputName: String?
+
     @Flag(name: .long, help: "No progress line and no summary on standard error.")
     var quiet = false
 
@@ -76,6 +81,9 @@ struct TagCommand: ParsableCommand {
         ] {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
         }
+        if let standardInputName, standardInputName.isEmpty || standardInputName.hasPrefix("/") {
+            throw ValidationError("--stdin-name takes a relative path such as world/story.html")
+        }
         if let resume, let output, resume != output {
             throw ValidationError("--resume appends to its OUTPUT; give -o the same file or leave -o out")
         }
@@ -91,9 +99,10 @@ struct TagCommand: ParsableCommand {
         if let maxDepth { pipelineOptions.limits.maxDepth = maxDepth }
         if let maxTokens { pipelineOptions.limits.maxTokens = maxTokens }
 
-        let plan: InputPlan
+        var plan: InputPlan
         do {
             plan = try InputPlan.resolve(arguments: inputs)
+            plan.standardInputName = standardInputName
         } catch {
             throw ValidationError(error.cause.map { "\(error.message) (\($0))" } ?? error.message)
         }

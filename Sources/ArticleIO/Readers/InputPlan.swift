@@ -12,9 +12,15 @@ public struct InputPlan: Sendable {
 
     /// The inputs in command-line order.
     public var items: [Item]
+    /// When set, standard input is read as one file with this relative path (format by extension,
+    /// ids as for a file found in a directory): `cat a/b.html | gazette tag --stdin-name a/b.html`.
+    public var standardInputName: String?
 
     /// Creates a plan from checked items.
-    public init(items: [Item]) { self.items = items }
+    public init(items: [Item], standardInputName: String? = nil) {
+        self.items = items
+        self.standardInputName = standardInputName
+    }
 
     /// Checks each argument (`-` or none means standard input); a path that does not exist or cannot
     /// be read throws a ``GazetteError/Code/usage`` error naming it.

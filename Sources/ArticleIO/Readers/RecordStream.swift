@@ -4,6 +4,7 @@
 /// Damage in one file becomes an error record and the stream goes on with the next file.
 public final class RecordStream: IteratorProtocol {
     private let limits: Limits
+    private let standardInputName: String?
     private var items: IndexingIterator<[InputPlan.Item]>
     private var walker: DirectoryWalker?
     private var reader: (any RecordReader)?
@@ -14,6 +15,7 @@ public final class RecordStream: IteratorProtocol {
     /// Prepares to read `plan`'s inputs with `limits`.
     public init(plan: InputPlan, limits: Limits) {
         self.limits = limits
+        self.standardInputName = plan.standardInputName
         self.items = plan.items.makeIterator()
     }
 
@@ -41,7 +43,12 @@ public final class RecordStream: IteratorProtocol {
             }
             guard let item = items.next() else { return nil }
             switch item {
-            case .standardInput: openStandardInput()
+            case .standardInput:
+                if let name = standardInputName {
+                    if let event = open(path: nil, relativePath: name, fromDirectory: true, originPath: name) { return event }
+                } else {
+                    openStandardInput()
+                }
             case .file(let path, _):
                 if let event = open(path: path, relativePath: FileSystem.baseName(path), fromDirectory: false) { return event }
             case .directory(let path): walker = DirectoryWalker(root: path)
@@ -51,7 +58,9 @@ public final class RecordStream: IteratorProtocol {
 
     /// Starts the reader for one file; returns an event when the file yields one at once (skipped
     /// or unreadable).
-    private func open(path: String, relativePath: String, fromDirectory: Bool) -> InputEvent? {
+    /// `path` nil reads standard input.
+    private func open(path: String?, relativePath: String, fromDirectory: Bool, originPath: String? = nil) -> InputEvent? {
+        let originPath = originPath ?? path ?? "stdin"
         let name = FileSystem.baseName(relativePath)
         let directoryPart = String(relativePath.dropLast(name.count))
         let format: InputFormat
@@ -60,7 +69,7 @@ public final class RecordStream: IteratorProtocol {
         if let known = InputFormat.classify(fileName: name) {
             (format, gzip, id) = (known.format, known.gzip, directoryPart + known.stem)
         } else if fromDirectory {
-            return .skipped(reason: "file of unknown type \(path)")
+            return .skipped(reason: "file of unknown type \(originPath)")
         } else {
             // A file named on the command line is read as an HTML page whatever its extension.
             let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
@@ -74,26 +83,32 @@ public final class RecordStream: IteratorProtocol {
             readerBytes = { opened?.rawBytesRead ?? 0 }
             reader = DocumentFileReader(
                 source: { () throws(GazetteError) -> any ByteSource in
-                    let file = try FileByteSource(path: path)
-                    let source: any ByteSource = gzip ? try GzipByteSource(file, displayPath: path) : file
+                    let file = try RecordStream.openFile(path)
+                    let source: any ByteSource = gzip ? try GzipByteSource(file, displayPath: originPath) : file
                     opened = source
                     return source
                 },
-                format: format, fileID: id, originPath: path, limits: limits, positionBase: base)
+                format: format, fileID: id, originPath: originPath, limits: limits, positionBase: base)
         case .jsonl, .warc:
             let input: BufferedInput
             do {
-                let file = try FileByteSource(path: path)
-                input = BufferedInput(gzip ? try GzipByteSource(file, displayPath: path) : file)
+                let file = try RecordStream.openFile(path)
+                input = BufferedInput(gzip ? try GzipByteSource(file, displayPath: originPath) : file)
             } catch {
-                return .record(InputRecord(id: id, origin: path, error: error, inputPosition: base))
+                return .record(InputRecord(id: id, origin: originPath, error: error, inputPosition: base))
             }
             readerBytes = { input.rawBytesRead }
             reader = format == .jsonl
-                ? JSONLReader(input: input, fileLabel: relativePath, fileID: id, originPath: path, limits: limits, positionBase: base)
-                : WARCReader(input: input, fileID: id, originPath: path, limits: limits, positionBase: base)
+                ? JSONLReader(input: input, fileLabel: relativePath, fileID: id, originPath: originPath, limits: limits, positionBase: base)
+                : WARCReader(input: input, fileID: id, originPath: originPath, limits: limits, positionBase: base)
         }
         return nil
+    }
+
+    /// Opens `path`, or standard input when it is nil.
+    private static func openFile(_ path: String?) throws(GazetteError) -> any ByteSource {
+        guard let path else { return FileByteSource(standardInput: ()) }
+        return try FileByteSource(path: path)
     }
 
     /// Starts reading standard input: JSONL, or WARC when it starts with `WARC/`; gzip is detected.
