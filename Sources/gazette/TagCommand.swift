@@ -104,7 +104,8 @@ struct TagCommand: ParsableCommand {
             plan = try InputPlan.resolve(arguments: inputs)
             plan.standardInputName = standardInputName
         } catch {
-            throw ValidationError(error.cause.map { "\(error.message) (\($0))" } ?? error.message)
+            ErrorStream.write("gazette tag: error: \(error.cause.map { "\(error.message) (\($0))" } ?? error.message)\n")
+            throw ExitCode(2)
         }
         let pipeline: Pipeline
         do {
