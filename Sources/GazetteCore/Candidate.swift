@@ -34,18 +34,21 @@ public struct CandidateEntry: Hashable, Sendable {
     public var subtype: String
     /// True when the matched alias is marked ambiguous (`~Georgia`) or shared with other entries.
     public var ambiguous: Bool
+    /// True when the matched alias is marked `~` in the list: it names this entry only in context.
+    public var marked: Bool
     /// True when the matched text is the canonical name (not an alias).
     public var isCanonicalName: Bool
     /// Prior weight in [0, 1]: how likely this entry is, before context (population, list rank).
     public var prior: Double
 
     /// Creates an entry reference.
-    public init(id: String, type: EntityType, name: String, subtype: String = "", ambiguous: Bool = false, isCanonicalName: Bool = false, prior: Double = 0.5) {
+    public init(id: String, type: EntityType, name: String, subtype: String = "", ambiguous: Bool = false, marked: Bool = false, isCanonicalName: Bool = false, prior: Double = 0.5) {
         self.id = id
         self.type = type
         self.name = name
         self.subtype = subtype
         self.ambiguous = ambiguous
+        self.marked = marked
         self.isCanonicalName = isCanonicalName
         self.prior = prior
     }

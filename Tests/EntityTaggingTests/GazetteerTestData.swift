@@ -21,7 +21,7 @@ enum GazetteerTestData {
     Q994\tPlace\tTbilisi\t\tGE\tcity\t1118035\t\ttest
     Q23556\tPlace\tAtlanta\t\tUS\tcity\t498715\t\ttest
     Q406\tPlace\tIstanbul\tİstanbul\tTR\tcity\t15462452\t\ttest
-    Q57401\tPerson\tIlir Meta\tMeta\tAL\tpolitician\t\tPresident of Albania\ttest
+    Q57401\tPerson\tIlir Meta\t~Meta\tAL\tpolitician\t\tPresident of Albania\ttest
     gz:o:meta\tOrganization\tMeta Platforms\tMeta\tUS\tcompany\t\t\ttest
     Q30\tPlace\tUnited States\tU.S.|US|USA\tUS\tcountry\t\t\ttest
     """

@@ -77,7 +77,7 @@ public struct GazetteerMatcher: PipelineStage {
             let entry = gazetteer.entries[Int(form.entry)]
             entries.append(CandidateEntry(
                 id: entry.id, type: entry.type, name: entry.name, subtype: entry.subtype,
-                ambiguous: form.marked || distinctEntries > 1, isCanonicalName: form.canonical,
+                ambiguous: form.marked || distinctEntries > 1, marked: form.marked, isCanonicalName: form.canonical,
                 prior: Self.isPartialName(form, of: entry) ? entry.prior * 0.6 : entry.prior))
         }
         entries.sort { $0.prior > $1.prior }

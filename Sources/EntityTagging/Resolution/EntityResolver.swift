@@ -38,7 +38,7 @@ public struct EntityResolver: PipelineStage {
 
         var mentions = article.mentions.sorted { $0.range < $1.range }
         // Entries the article names in full (a multi-word candidate): a lone surname of one of
-        // them refers to that entry; a lone ambiguous surname of anyone else is not linked.
+        // them refers to that entry; a lone surname marked ambiguous (`~May`) of anyone else is not linked.
         var namedInFull: Set<String> = []
         for candidate in article.candidates where candidate.tokens.count > 1 {
             for entry in candidate.entries { namedInFull.insert(entry.id) }
@@ -49,7 +49,7 @@ public struct EntityResolver: PipelineStage {
             let sameType = candidate.entries.filter { entry in
                 guard entry.type == mentions[k].type else { return false }
                 let partial = entry.type == .person && candidate.tokens.count == 1 && !entry.isCanonicalName
-                return !partial || !entry.ambiguous || namedInFull.contains(entry.id)
+                return !partial || !entry.marked || namedInFull.contains(entry.id)
             }
             if sameType.isEmpty, candidate.entries.contains(where: { $0.id == mentions[k].entityID }) {
                 // The recogniser's link was a lone ambiguous surname with no full name in the article.
