@@ -78,7 +78,7 @@ public struct GazetteerMatcher: PipelineStage {
             entries.append(CandidateEntry(
                 id: entry.id, type: entry.type, name: entry.name, subtype: entry.subtype,
                 ambiguous: form.marked || distinctEntries > 1, marked: form.marked, isCanonicalName: form.canonical,
-                prior: Self.isPartialName(form, of: entry) ? entry.prior * 0.6 : entry.prior))
+                prior: entry.prior * (Self.isPartialName(form, of: entry) ? 0.6 : 1) * (form.marked ? 0.5 : 1)))
         }
         entries.sort { $0.prior > $1.prior }
         return (entries, anyExact)
