@@ -49,7 +49,7 @@ public struct HTMLCleaner: PipelineStage {
         let sniffed = CharsetSniffer.sniff(bytes, declared: charset)
         var encoding = sniffed.encoding
         var utf8: [UInt8]
-        if let decoded = TranscodeToUTF8.transcode(bytes, encoding: encoding, bomLength: sniffed.bomLength) {
+        if let decoded = TranscodeToUTF8.transcode(bytes, encoding: encoding, bomLength: sniffed.bomLength, validation: sniffed.validation) {
             utf8 = decoded
         } else {
             // iconv does not know the declared encoding: fall back as if nothing was declared.

@@ -2,6 +2,14 @@ import ArgumentParser
 import Foundation
 import Gazette
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `gazette clean`: shows what the HTML cleaner extracts from pages, for debugging one page.
 struct CleanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -74,6 +82,7 @@ struct CleanCommand: ParsableCommand {
         let bytes = pages.reduce(0) { $0 + $1.count }
         let clock = ContinuousClock()
         var characters = 0
+        let cpuStart = Self.cpuSeconds()
         let start = clock.now
         for _ in 0..<max(1, repeatCount) {
             for (index, page) in pages.enumerated() {
@@ -85,9 +94,17 @@ struct CleanCommand: ParsableCommand {
             }
         }
         let seconds = (clock.now - start).seconds
+        let cpu = Self.cpuSeconds() - cpuStart
         let count = Double(pages.count * max(1, repeatCount))
-        print(String(format: "pages %d  seconds %.3f  pages/s %.1f  MB/s %.2f  text-bytes %d",
-                     Int(count), seconds, count / seconds, Double(bytes) * Double(max(1, repeatCount)) / seconds / 1e6, characters))
+        print(String(format: "pages %d  seconds %.3f  cpu-seconds %.3f  pages/s %.1f  cpu-pages/s %.1f  MB/s %.2f  text-bytes %d",
+                     Int(count), seconds, cpu, count / seconds, count / cpu, Double(bytes) * Double(max(1, repeatCount)) / seconds / 1e6, characters))
+    }
+
+    /// CPU time used by this process so far.
+    static func cpuSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     static func load(_ file: String, id: String, charset: String?, cleaner: HTMLCleaner) -> Result<Article, GazetteError> {

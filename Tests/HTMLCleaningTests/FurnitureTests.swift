@@ -125,7 +125,11 @@ struct FurnitureTests {
 extension String {
     /// The string with the first occurrence of `target` replaced.
     func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = self.range(ofText: target) else { return self }
-        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
+        let bytes = Array(utf8), needle = Array(target.utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return self }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            return String(decoding: bytes[..<start], as: UTF8.self) + replacement + String(decoding: bytes[(start + needle.count)...], as: UTF8.self)
+        }
+        return self
     }
 }

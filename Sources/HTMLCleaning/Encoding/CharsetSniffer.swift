@@ -11,6 +11,8 @@ struct CharsetSniffer {
         var encoding: TextEncoding
         /// Length of the byte-order mark to skip.
         var bomLength: Int
+        /// What a UTF-8 scan of the whole input found, when the sniffer made one.
+        var validation: UTF8Validation? = nil
     }
 
     /// How many bytes the `<meta>` prescan reads first (the HTML standard's 1024).
@@ -30,18 +32,19 @@ struct CharsetSniffer {
         if let current = declaration, !current.isASCIICompatible { declaration = .utf8 }
 
         let stats = UTF8Validation.scan(bytes)
+        let utf8 = Result(encoding: .utf8, bomLength: 0, validation: stats)
         switch declaration {
         case .utf8?:
             // Declared UTF-8 but mostly not: the declaration lies (typically a windows-1252 page).
             if stats.invalidSequences > stats.multiByteSequences { return Result(encoding: .windows1252, bomLength: 0) }
-            return Result(encoding: .utf8, bomLength: 0)
+            return utf8
         case let other?:
             // Valid UTF-8 with non-ASCII text wins over a declaration of anything else.
-            if stats.isValid && stats.multiByteSequences > 0 { return Result(encoding: .utf8, bomLength: 0) }
+            if stats.isValid && stats.multiByteSequences > 0 { return utf8 }
             return Result(encoding: other, bomLength: 0)
         case nil:
             if stats.isValid || stats.multiByteSequences > 4 * stats.invalidSequences {
-                return Result(encoding: .utf8, bomLength: 0)
+                return utf8
             }
             if let late = prescan(bytes, limit: extendedPrescanBytes), late.isASCIICompatible {
                 return Result(encoding: late, bomLength: 0)

@@ -14,9 +14,9 @@ enum TranscodeToUTF8 {
 
     /// Decodes `bytes` (skipping `bomLength` leading bytes) from `encoding`; returns `nil` when iconv
     /// does not know the encoding.
-    static func transcode(_ bytes: [UInt8], encoding: TextEncoding, bomLength: Int) -> [UInt8]? {
+    static func transcode(_ bytes: [UInt8], encoding: TextEncoding, bomLength: Int, validation: UTF8Validation? = nil) -> [UInt8]? {
         switch encoding {
-        case .utf8: return repairUTF8(bytes, from: bomLength)
+        case .utf8: return repairUTF8(bytes, from: bomLength, validation: bomLength == 0 ? validation : nil)
         case .windows1252: return fromWindows1252(bytes, from: bomLength)
         case .utf16LE: return fromUTF16(bytes, from: bomLength, bigEndian: false)
         case .utf16BE: return fromUTF16(bytes, from: bomLength, bigEndian: true)
@@ -25,8 +25,8 @@ enum TranscodeToUTF8 {
     }
 
     /// Returns the bytes unchanged when they are valid UTF-8 without control bytes, else a repaired copy.
-    static func repairUTF8(_ bytes: [UInt8], from start: Int) -> [UInt8] {
-        let check = UTF8Validation.scan(bytes, from: start)
+    static func repairUTF8(_ bytes: [UInt8], from start: Int, validation: UTF8Validation? = nil) -> [UInt8] {
+        let check = validation ?? UTF8Validation.scan(bytes, from: start)
         if check.isValid && check.controlBytes == 0 {
             return start == 0 ? bytes : Array(bytes[start...])
         }

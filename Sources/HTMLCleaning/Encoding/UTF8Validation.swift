@@ -21,7 +21,20 @@ struct UTF8Validation: Equatable {
         var result = UTF8Validation()
         let end = limit == .max ? buffer.count : min(buffer.count, start &+ limit)
         var index = start
+        guard let base = buffer.baseAddress else { return result }
+        let raw = UnsafeRawPointer(base)
         while index < end {
+            // Fast path: eight ASCII bytes with no control characters at once.
+            if index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // High bit set in any byte, or any byte below 0x20 (checked by adding 0x60 to each byte).
+                let high = word & 0x8080_8080_8080_8080
+                let low = (word &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080
+                if high == 0 && low == 0x8080_8080_8080_8080 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = buffer[index]
             if byte < 0x80 {
                 if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0C, byte != 0x0D { result.controlBytes += 1 }

@@ -4,11 +4,13 @@
 enum BlockFilter {
     /// The blocks worth keeping, in order.
     static func filter(_ blocks: [TextBlock], title: String?) -> [TextBlock] {
-        let titleKey = title.map(key)
+        let titleKey = title.map(key) ?? []
+        let titleLength = title?.utf8.count ?? 0
         var kept: [TextBlock] = []
         kept.reserveCapacity(blocks.count)
         for block in blocks {
-            if let titleKey, !titleKey.isEmpty, key(block.text) == titleKey { continue }
+            let length = block.text.utf8.count
+            if !titleKey.isEmpty, length <= titleLength * 2 + 8, length * 2 + 8 >= titleLength, key(block.text) == titleKey { continue }
             if block.kind == .preformatted || block.kind == .tableRow { kept.append(block); continue }
             if isFurnitureLine(block.text) { continue }
             kept.append(block)
@@ -33,8 +35,19 @@ enum BlockFilter {
         return text
     }
 
-    private static func key(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    /// The text's bytes without ASCII punctuation and spaces, ASCII letters lowercased, for comparing
+    /// a block with the title.
+    private static func key(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: bytes.append(byte)
+            default: continue
+            }
+        }
+        return bytes
     }
 
     private static let linePrefixes = [
@@ -45,41 +58,100 @@ enum BlockFilter {
         "follow us", "share this", "share on", "click here", "download the", "get the app", "continue reading",
         "story continues", "article continues", "scroll to continue", "skip advertisement", "supported by",
     ]
+    /// Phrases of newsletter, follow, app and script notices.
+    private static let callsToAction = [
+        "requires javascript", "enable javascript", "javascript is disabled", "javascript must be enabled",
+        "sign up for our", "sign up to our", "subscribe to our", "newsletters", "in your inbox", "to your inbox",
+        "follow us on", "follow him on", "follow her on", "follow them on", "like us on facebook",
+        "download our app", "download the app", "get our app", "this video is not available", "your browser does not support",
+    ]
     private static let agencyMarks = ["getty images", "reuters", "associated press", "ap photo", "afp", "shutterstock", "epa", "alamy", "istock"]
 
     /// A short line that is a byline, dateline, credit, caption label or call to action.
     static func isFurnitureLine(_ text: String) -> Bool {
-        let length = text.unicodeScalars.count
+        let utf8 = text.utf8
+        guard utf8.count < 480 else { return false }
+        // ASCII-lowercased bytes; other bytes kept as they are.
+        let lower = utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let length = lower.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         guard length < 160 else { return false }
-        let lower = text.lowercased()
-        let endsAsSentence = lower.unicodeScalars.last.map { ".!?。！？:\"”".unicodeScalars.contains($0) } ?? false
-        let words = lower.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
-        if words <= 14 && !endsAsSentence {
-            for prefix in linePrefixes where lower.hasPrefix(prefix) { return true }
-            for mark in agencyMarks where lower.hasSuffix(mark) || lower.hasSuffix(mark + ")") { return true }
+        var words = 0
+        var inWord = false
+        for byte in lower {
+            let space = byte == 0x20 || byte == 0x0A
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        let last = text.unicodeScalars.last.map { sentenceEnds.contains($0) } ?? false
+        if words <= 14 && !last {
+            for prefix in linePrefixBytes where lower.starts(with: prefix) { return true }
+            for mark in agencyMarkBytes where lower.ends(with: mark) || lower.ends(with: mark + [UInt8(ascii: ")")]) { return true }
             if looksLikeDate(lower) { return true }
         }
         if words <= 3 {
-            for prefix in ["advertisement", "sponsored", "read more", "share", "comments", "related", "loading"] where lower.hasPrefix(prefix) {
-                return true
-            }
+            for prefix in shortLabelBytes where lower.starts(with: prefix) { return true }
+        }
+        if words <= 30 {
+            for phrase in callToActionBytes where lower.containsBytes(phrase) { return true }
         }
         return false
     }
 
+    private static let sentenceEnds = Set(".!?。！？:\"”".unicodeScalars)
+    private static let linePrefixBytes = linePrefixes.map { Array($0.utf8) }
+    private static let agencyMarkBytes = agencyMarks.map { Array($0.utf8) }
+    private static let callToActionBytes = callsToAction.map { Array($0.utf8) }
+    private static let shortLabelBytes = [
+        "advertisement", "advert", "ad", "anzeige", "publicité", "publicidad", "pubblicità", "reklama", "sponsored",
+        "read more", "share", "comments", "related", "loading", "close", "menu",
+    ].map { Array($0.utf8) }
+    private static let monthBytes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
+    private static let dateWords: Set<[UInt8]> = Set([
+        "am", "pm", "a", "m", "p", "et", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "at", "on", "updated", "published",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "th", "st", "nd", "rd",
+    ].map { Array($0.utf8) })
+
     /// A line that is mostly a date or time (`Nov. 19, 2019 10:30 a.m. ET`, `19/11/2019`).
-    private static func looksLikeDate(_ lower: String) -> Bool {
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let tokens = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        guard !tokens.isEmpty, tokens.count <= 10 else { return false }
-        var dateish = 0
-        for token in tokens {
-            if token.allSatisfy(\.isNumber) { dateish += 1; continue }
-            if months.contains(where: { token.hasPrefix($0) }) && token.count <= 9 { dateish += 1; continue }
-            if ["am", "pm", "a", "m", "p", "et", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "at", "on", "updated", "published", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "th", "st", "nd", "rd"].contains(String(token)) {
-                dateish += 1
+    private static func looksLikeDate(_ lower: [UInt8]) -> Bool {
+        var tokens: [ArraySlice<UInt8>] = []
+        var start: Int?
+        for index in 0...lower.count {
+            let byte = index < lower.count ? lower[index] : 0x20
+            let wordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+            if wordByte { if start == nil { start = index } } else if let begin = start {
+                tokens.append(lower[begin..<index])
+                start = nil
+                if tokens.count > 10 { return false }
             }
         }
-        return dateish == tokens.count && tokens.contains(where: { $0.allSatisfy(\.isNumber) })
+        guard !tokens.isEmpty else { return false }
+        var hasNumber = false
+        for token in tokens {
+            if token.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { hasNumber = true; continue }
+            if token.count <= 9, monthBytes.contains(where: { token.starts(with: $0) }) { continue }
+            if dateWords.contains(Array(token)) { continue }
+            return false
+        }
+        return hasNumber
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// True when the array ends with `suffix`.
+    func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+    }
+
+    /// True when `needle` occurs in the array.
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return false }
+        var index = 0
+        let last = count - needle.count
+        while index <= last {
+            if self[index] == first && self[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 }

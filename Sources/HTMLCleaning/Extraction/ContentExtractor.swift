@@ -216,6 +216,7 @@ struct ContentExtractor {
                 if chars > 0 && chars <= 80 && density == 0 && endsSentence(sibling) { roots.append(sibling) }
             }
         }
+        roots = addAlikeBlocks(to: roots, best: final[0].0, body: body)
         if trace != nil {
             for root in roots { note("content \(describe(root))") }
         }
@@ -233,6 +234,31 @@ struct ContentExtractor {
         let node = tree.nodes[index]
         let label = tree.labels[index].map { " \"\($0.prefix(60))\"" } ?? ""
         return "#\(index) <\(node.tag)>\(label) flags=\(node.flags.rawValue) weight=\(node.weight) chars=\(stats.chars[index]) links=\(stats.linkChars[index])"
+    }
+
+    /// Adds blocks elsewhere in the page styled like the best candidate (same tag and class), such as
+    /// the later sections of a story split by a pull quote or an ad, when they are prose.
+    private func addAlikeBlocks(to roots: [Int], best: Int, body: Int) -> [Int] {
+        let model = tree.nodes[best]
+        guard model.classHash != 0 else { return roots }
+        var result = roots
+        var index = body + 1
+        let end = Int(tree.nodes[body].end)
+        while index < end {
+            if removed[index] { index = Int(tree.nodes[index].end); continue }
+            let node = tree.nodes[index]
+            if node.classHash == model.classHash && node.tag == model.tag {
+                let inside = result.contains { $0 <= index && index < Int(tree.nodes[$0].end) }
+                if !inside && stats.paragraphChars[index] >= 150 && stats.linkDensity(index) < 0.3 {
+                    result.removeAll { index < $0 && $0 < Int(node.end) }
+                    result.append(index)
+                    index = Int(node.end)
+                    continue
+                }
+            }
+            index += 1
+        }
+        return result.sorted()
     }
 
     private func elementChildren(of index: Int) -> [Int] {
@@ -282,7 +308,7 @@ struct ContentExtractor {
         if node.weight < 0 && commas < 10 && chars < 600 { return true }
         if commas >= 10 && density < 0.5 { return false }
         let limit = node.weight >= 25 ? 0.5 : 0.33
-        if density > limit && (node.tag != .p || density > 0.66) {
+        if density > limit && ((node.tag != .p && node.tag != .blockquote) || density > 0.66) {
             return true
         }
         return false

@@ -9,8 +9,8 @@ struct PageStatistics {
     var linkChars: [Int32]
     /// Commas (Latin, CJK and Arabic) in each subtree.
     var commas: [Int32]
-    /// Prose characters: non-link text inside `<p>`, `<pre>` and `<blockquote>` elements that are
-    /// not mostly links.
+    /// Prose characters: the non-link text of blocks whose own line of text is at least 25
+    /// characters and not mostly links.
     var paragraphChars: [Int32]
     /// Characters of an element that are not inside a nested block element (its own line of text).
     var inlineChars: [Int32]
@@ -45,12 +45,14 @@ struct PageStatistics {
                     case .a:
                         linkChars[index] = chars[index]
                         inlineLinkChars[index] = inlineChars[index]
-                    case .p, .pre, .blockquote:
-                        // Prose only: the non-link text of paragraphs that are not mostly links.
-                        let prose = chars[index] - linkChars[index]
-                        paragraphChars[index] = prose > linkChars[index] ? prose : 0
-                        if node.tag == .p { paragraphs[index] += 1 }
+                    case .p:
+                        paragraphs[index] += 1
                     default: break
+                    }
+                    // Prose: the non-link text of a block's own line when it is long and not mostly links.
+                    if node.tag.isBlock {
+                        let own = inlineChars[index], ownLinks = inlineLinkChars[index]
+                        if own >= 25 && ownLinks * 2 < own { paragraphChars[index] += own - ownLinks }
                     }
                 }
                 guard parent >= 0 else { continue }

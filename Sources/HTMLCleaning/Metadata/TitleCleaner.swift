@@ -1,28 +1,43 @@
 /// Removes the site name a page appends to (or puts before) its headline: `Headline | Site`.
 enum TitleCleaner {
-    private static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " « ", " » ", " ~ "]
+    private static let separators: [[UInt8]] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " « ", " » ", " ~ "].map { Array($0.utf8) }
 
     /// `title` without a segment naming `site`; for a `<title>` element also without a short trailing
     /// segment when no site name is known.
     static func removeSiteName(from title: String, site: String?, fromTitleElement: Bool) -> String {
-        var segments = [title]
-        for separator in separators {
-            segments = segments.flatMap { $0.split(separator: separator, omittingEmptySubsequences: true).map(String.init) }
+        let bytes = Array(title.utf8)
+        // Segments as byte ranges between separators.
+        var segments: [Range<Int>] = []
+        var segmentStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x20, let separator = separators.first(where: { bytes.count - index >= $0.count && bytes[index..<(index + $0.count)].elementsEqual($0) }) {
+                if index > segmentStart { segments.append(segmentStart..<index) }
+                index += separator.count
+                segmentStart = index
+                continue
+            }
+            index += 1
         }
-        segments = segments.map { TextNormalization.cleanLine($0) }.filter { !$0.isEmpty }
+        if bytes.count > segmentStart { segments.append(segmentStart..<bytes.count) }
         guard segments.count > 1 else { return title }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func span(_ kept: ArraySlice<Range<Int>>) -> String {
+            guard let first = kept.first, let last = kept.last else { return title }
+            return TextNormalization.cleanLine(text(first.lowerBound..<last.upperBound))
+        }
         if let site = site.map({ normalized($0) }), !site.isEmpty {
-            var trimmed = segments
-            while trimmed.count > 1, let last = trimmed.last, matchesSite(normalized(last), site) { trimmed.removeLast() }
-            while trimmed.count > 1, let first = trimmed.first, matchesSite(normalized(first), site) { trimmed.removeFirst() }
-            if trimmed.count < segments.count { return rejoin(trimmed, original: title) }
+            var kept = segments[...]
+            while kept.count > 1, let last = kept.last, matchesSite(normalized(text(last)), site) { kept = kept.dropLast() }
+            while kept.count > 1, let first = kept.first, matchesSite(normalized(text(first)), site) { kept = kept.dropFirst() }
+            if kept.count < segments.count { return span(kept) }
         }
         guard fromTitleElement else { return title }
         // No known site name: drop a short last segment when the rest reads like a headline.
-        let head = Array(segments.dropLast())
-        let tail = segments[segments.count - 1]
-        let headWords = head.joined(separator: " ").split(separator: " ").count
-        if tail.split(separator: " ").count <= 4 && headWords >= 3 { return rejoin(head, original: title) }
+        let head = segments.dropLast()
+        let tailWords = text(segments[segments.count - 1]).split(separator: " ").count
+        let headWords = span(head).split(separator: " ").count
+        if tailWords <= 4 && headWords >= 3 { return span(head) }
         return title
     }
 
@@ -33,32 +48,6 @@ enum TitleCleaner {
     private static func matchesSite(_ segment: String, _ site: String) -> Bool {
         guard !segment.isEmpty else { return false }
         return segment == site || (segment.count >= 3 && site.contains(segment)) || (site.count >= 3 && segment.contains(site) && segment.count <= site.count + 12)
-    }
-
-    /// Joins kept segments back with the separator that stood between them in the original.
-    private static func rejoin(_ segments: [String], original: String) -> String {
-        guard let first = segments.first else { return original }
-        if segments.count == 1 { return first }
-        // Find the kept span in the original text to preserve its own separators.
-        if let last = segments.last, let start = original.range(ofText: first), let end = original.range(ofText: last, from: start.lowerBound) {
-            return String(original[start.lowerBound..<end.upperBound])
-        }
-        return segments.joined(separator: " - ")
-    }
-}
-
-extension String {
-    /// The first range of `needle` at or after `from` (plain code-unit comparison, no Foundation).
-    func range(ofText needle: String, from: String.Index? = nil) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var index = from ?? startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) {
-                return index..<self.index(index, offsetBy: needle.count)
-            }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }
 

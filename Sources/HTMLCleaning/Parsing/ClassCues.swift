@@ -33,77 +33,119 @@ struct ClassCues {
 
     /// The cue of a value given as bytes.
     static func analyse(_ value: UnsafeBufferPointer<UInt8>) -> Cue {
-        var words: [String] = []
+        var state = Analysis()
         var word: [UInt8] = []
+        word.reserveCapacity(32)
         var previousWasLower = false
-        func flush() {
-            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
-        }
         for byte in value {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"):
                 word.append(byte)
                 previousWasLower = true
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if previousWasLower { flush() }
+                if previousWasLower { state.add(word); word.removeAll(keepingCapacity: true) }
                 word.append(byte | 0x20)
                 previousWasLower = false
             default:
-                flush()
+                if !word.isEmpty { state.add(word); word.removeAll(keepingCapacity: true) }
                 previousWasLower = false
             }
-            if words.count > 64 { break }
+            if state.words > 64 { break }
         }
-        flush()
-        return analyse(words: words)
+        if !word.isEmpty { state.add(word) }
+        return state.finish()
     }
 
     /// The cue of a list of lowercase words.
     static func analyse(words: [String]) -> Cue {
+        var state = Analysis()
+        for word in words { state.add(Array(word.utf8)) }
+        return state.finish()
+    }
+
+    /// Word-by-word classification on byte hashes (no strings are built).
+    private struct Analysis {
         var cue = Cue()
-        var positive = false, negative = false
-        for (index, word) in words.enumerated() {
-            if index > 0, let kind = bigrams[words[index - 1] + " " + word] {
-                apply(kind, to: &cue, positive: &positive, negative: &negative)
-            }
-            if let kind = vocabulary[word] ?? compoundKind(word) {
-                apply(kind, to: &cue, positive: &positive, negative: &negative)
+        var positive = false, negative = false, embed = false
+        var previousHash: UInt64 = 0
+        var words = 0
+
+        mutating func add(_ word: [UInt8]) {
+            words += 1
+            let hash = ClassCues.hash(word)
+            if previousHash != 0, let kind = ClassCues.bigramTable[ClassCues.combine(previousHash, hash)] { apply(kind) }
+            previousHash = hash
+            if hash == ClassCues.embedHash || hash == ClassCues.embeddedHash { embed = true }
+            if let kind = ClassCues.wordTable[hash] ?? ClassCues.compoundKind(word) { apply(kind) }
+        }
+
+        mutating func apply(_ kind: Kind) {
+            switch kind {
+            case .content: positive = true; cue.flags.insert(.contentCue)
+            case .furniture: negative = true; cue.flags.insert(.furniture)
+            case .hidden: cue.flags.insert(.furniture)
+            case .metaLine: negative = true; cue.flags.insert(.metaLine)
+            case .weakNegative: negative = true
             }
         }
-        if negative { cue.weight = -25 } else if positive { cue.weight = 25 }
-        return cue
+
+        mutating func finish() -> Cue {
+            // An embedded post (`social-embed`) is quoted content, not a share widget.
+            if embed {
+                cue.flags.remove(.furniture)
+                negative = false
+            }
+            if negative { cue.weight = -25 } else if positive { cue.weight = 25 }
+            return cue
+        }
     }
+
+    static func hash(_ word: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    static func combine(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15) ^ second
+    }
+
+    private static let embedHash = hash(Array("embed".utf8))
+    private static let embeddedHash = hash(Array("embedded".utf8))
+    private static let wordTable: [UInt64: Kind] = {
+        var table: [UInt64: Kind] = [:]
+        for (word, kind) in vocabulary { table[hash(Array(word.utf8))] = kind }
+        return table
+    }()
+    private static let bigramTable: [UInt64: Kind] = {
+        var table: [UInt64: Kind] = [:]
+        for (pair, kind) in bigrams {
+            let parts = pair.split(separator: " ").map { hash(Array($0.utf8)) }
+            table[combine(parts[0], parts[1])] = kind
+        }
+        return table
+    }()
 
     private enum Kind {
         case content, furniture, hidden, metaLine, weakNegative
     }
 
-    private static func apply(_ kind: Kind, to cue: inout Cue, positive: inout Bool, negative: inout Bool) {
-        switch kind {
-        case .content: positive = true; cue.flags.insert(.contentCue)
-        case .furniture: negative = true; cue.flags.insert(.furniture)
-        case .hidden: cue.flags.insert(.furniture)
-        case .metaLine: negative = true; cue.flags.insert(.metaLine)
-        case .weakNegative: negative = true
-        }
-    }
-
     /// Words glued into one (`relatedarticles`, `socialshare`, `newsletterbox`).
-    private static func compoundKind(_ word: String) -> Kind? {
-        guard word.utf8.count > 6 else { return nil }
-        for prefix in furniturePrefixes where word.hasPrefix(prefix) { return .furniture }
-        for suffix in furnitureSuffixes where word.hasSuffix(suffix) { return .furniture }
-        for prefix in contentPrefixes where word.hasPrefix(prefix) { return .content }
+    private static func compoundKind(_ word: [UInt8]) -> Kind? {
+        guard word.count > 6 else { return nil }
+        for prefix in furniturePrefixes where word.starts(with: prefix) { return .furniture }
+        for suffix in furnitureSuffixes where word.count > suffix.count && word.suffix(suffix.count).elementsEqual(suffix) { return .furniture }
+        for prefix in contentPrefixes where word.starts(with: prefix) { return .content }
         return nil
     }
 
-    private static let furniturePrefixes = [
+    private static let furniturePrefixes: [[UInt8]] = [
         "comment", "related", "share", "social", "newsletter", "cookie", "advert", "sponsor", "recommend",
         "promo", "subscri", "breadcrumb", "sidebar", "footer", "navbar", "navigation", "consent", "popup",
         "trending", "mostread", "mostpopular", "outbrain", "taboola", "paywall", "signup", "byline",
-    ]
-    private static let furnitureSuffixes = ["sidebar", "comments", "share", "sharing", "footer", "banner", "newsletter", "widget", "promo", "ads"]
-    private static let contentPrefixes = ["articlebody", "storybody", "postbody", "entrycontent", "articletext", "storytext", "maincontent", "postcontent", "articlecontent"]
+    ].map { Array($0.utf8) }
+    private static let furnitureSuffixes: [[UInt8]] = ["sidebar", "comments", "share", "sharing", "footer", "banner", "newsletter", "widget", "promo", "ads"].map { Array($0.utf8) }
+    private static let contentPrefixes: [[UInt8]] = ["articlebody", "storybody", "postbody", "entrycontent", "articletext", "storytext", "maincontent", "postcontent", "articlecontent"].map { Array($0.utf8) }
 
     private static let bigrams: [String: Kind] = [
         "sr only": .hidden, "screen reader": .hidden, "visually hidden": .hidden, "element invisible": .hidden,

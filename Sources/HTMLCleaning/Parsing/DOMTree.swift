@@ -68,6 +68,8 @@ struct DOMNode: Sendable {
     var flags: NodeFlags
     /// Class/id weight: positive for content words, negative for furniture words.
     var weight: Int8
+    /// A hash of the `class` value (0 without one), to find elements styled alike.
+    var classHash: UInt32
     /// Index of the parent node (-1 for the root).
     var parent: Int32
     /// One past the last node of this node's subtree.

@@ -59,8 +59,8 @@ private struct TreeBuilder {
     var tree = DOMTree()
     var cues = ClassCues()
     /// Tag lookups by interned-name address: libxml2 stores each element name once per document.
-    var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
-    var attributeCache: [UnsafeRawPointer: AttributeName] = [:]
+    var tagCache = PointerCache<HTMLTag>()
+    var attributeCache = PointerCache<AttributeName>()
 
     init(maxDepth: Int) { self.maxDepth = maxDepth }
 
@@ -72,7 +72,7 @@ private struct TreeBuilder {
     mutating func build(_ document: borrowing ParsedDocument) -> DOMTree {
         tree.nodes.reserveCapacity(4096)
         tree.text.reserveCapacity(64 * 1024)
-        tree.nodes.append(DOMNode(tag: .other, flags: [], weight: 0, parent: -1, end: 1, textStart: 0, textLength: 0, attributeStart: 0, attributeCount: 0))
+        tree.nodes.append(DOMNode(tag: .other, flags: [], weight: 0, classHash: 0, parent: -1, end: 1, textStart: 0, textLength: 0, attributeStart: 0, attributeCount: 0))
         var open: [Int32] = [0]
         var current = document.pointer.pointee.children
         var depth = 0
@@ -126,15 +126,15 @@ private struct TreeBuilder {
     private mutating func tagOf(_ node: xmlNodePtr) -> HTMLTag {
         guard let name = node.pointee.name else { return .other }
         let key = UnsafeRawPointer(name)
-        if let known = tagCache[key] { return known }
+        if let known = tagCache.value(for: key) { return known }
         let tag = HTMLTag.named(String(cString: name).lowercased())
-        tagCache[key] = tag
+        tagCache.insert(tag, for: key)
         return tag
     }
 
     private mutating func attributeName(_ name: UnsafePointer<xmlChar>) -> AttributeName {
         let key = UnsafeRawPointer(name)
-        if let known = attributeCache[key] { return known }
+        if let known = attributeCache.value(for: key) { return known }
         let resolved: AttributeName
         switch String(cString: name).lowercased() {
         case "class": resolved = .classList
@@ -156,7 +156,7 @@ private struct TreeBuilder {
         case "charset": resolved = .kept(.charset)
         default: resolved = .ignored
         }
-        attributeCache[key] = resolved
+        attributeCache.insert(resolved, for: key)
         return resolved
     }
 
@@ -184,6 +184,7 @@ private struct TreeBuilder {
         let attributeStart = Int32(tree.attributes.count)
         var pending: [(AttributeKey, UnsafePointer<UInt8>)] = []
         var hasItemprop = false
+        var classHash: UInt32 = 0
         var attribute = node.pointee.properties
         var seen = 0
         while let current = attribute, seen < 1024 {
@@ -200,6 +201,7 @@ private struct TreeBuilder {
                 flags.formUnion(cue.flags)
                 weight += Int(cue.weight)
                 if case .role = kind { flags.formUnion(TreeBuilder.roleFlags(value)) }
+                if case .classList = kind { classHash = TreeBuilder.hash(value) }
             case .style:
                 if let value, TreeBuilder.styleHides(value) { flags.insert(.hidden) }
             case .hidden:
@@ -222,7 +224,7 @@ private struct TreeBuilder {
         }
         let attributeCount = UInt16(clamping: tree.attributes.count - Int(attributeStart))
         tree.nodes.append(DOMNode(
-            tag: tag, flags: flags, weight: Int8(clamping: weight), parent: parent, end: index + 1,
+            tag: tag, flags: flags, weight: Int8(clamping: weight), classHash: classHash, parent: parent, end: index + 1,
             textStart: 0, textLength: 0, attributeStart: attributeStart, attributeCount: attributeCount))
         return index
     }
@@ -236,7 +238,7 @@ private struct TreeBuilder {
         tree.text.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
         let index = Int32(tree.nodes.count)
         tree.nodes.append(DOMNode(
-            tag: .text, flags: [], weight: 0, parent: parent, end: index + 1,
+            tag: .text, flags: [], weight: 0, classHash: 0, parent: parent, end: index + 1,
             textStart: Int32(start), textLength: Int32(length), attributeStart: 0, attributeCount: 0))
     }
 
@@ -261,6 +263,17 @@ private struct TreeBuilder {
             }
         }
         if !bytes.isEmpty { tree.jsonLD.append(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// FNV-1a of a NUL-terminated value, never 0.
+    private static func hash(_ value: UnsafePointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        var index = 0
+        while value[index] != 0 && index < 1024 {
+            hash = (hash ^ UInt32(value[index])) &* 0x0100_0193
+            index += 1
+        }
+        return hash == 0 ? 1 : hash
     }
 
     private static func equalsIgnoringCase(_ value: UnsafePointer<UInt8>, _ word: StaticString) -> Bool {
@@ -303,6 +316,53 @@ private struct TreeBuilder {
             return .contentCue
         default:
             return []
+        }
+    }
+}
+
+/// A small open-addressing map from interned-name addresses to what they mean, cheaper than a
+/// `Dictionary` for the per-node lookups of the tree walk.
+struct PointerCache<Value> {
+    private var keys: [UInt] = Array(repeating: 0, count: 256)
+    private var values: [Value?] = Array(repeating: nil, count: 256)
+    private var count = 0
+
+    @inline(__always)
+    private func slot(_ key: UInt, mask: Int) -> Int { Int(truncatingIfNeeded: (key >> 3) &* 0x9E37_79B9) & mask }
+
+    /// The value stored for `pointer`.
+    @inline(__always)
+    func value(for pointer: UnsafeRawPointer) -> Value? {
+        let key = UInt(bitPattern: pointer)
+        let mask = keys.count - 1
+        var index = slot(key, mask: mask)
+        while true {
+            let stored = keys[index]
+            if stored == key { return values[index] }
+            if stored == 0 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Stores `value` for `pointer`.
+    mutating func insert(_ value: Value, for pointer: UnsafeRawPointer) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let key = UInt(bitPattern: pointer)
+        let mask = keys.count - 1
+        var index = slot(key, mask: mask)
+        while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
+        if keys[index] == 0 { count += 1 }
+        keys[index] = key
+        values[index] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: nil, count: oldKeys.count * 2)
+        count = 0
+        for (index, key) in oldKeys.enumerated() where key != 0 {
+            if let value = oldValues[index], let pointer = UnsafeRawPointer(bitPattern: key) { insert(value, for: pointer) }
         }
     }
 }
