@@ -9,3 +9,4 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/encoding.h>
+#include <libxml/parserInternals.h>

@@ -59,6 +59,7 @@ public struct HTMLCleaner: PipelineStage {
         if utf8.allSatisfy(TextNormalization.isSpace) {
             throw GazetteError(.emptyInput, "the page holds no text after decoding it as \(encoding.label)")
         }
+        utf8 = MarkupPrefilter.strip(utf8)
         let tree = try HTMLParser.parse(utf8, maxDepth: limits.maxDepth, keepLabels: trace != nil)
         utf8 = []
         let metadata = MetadataReader.read(tree)

@@ -24,16 +24,25 @@ enum HTMLParser {
     /// Parses `utf8` (already transcoded to UTF-8) into a tree no deeper than `maxDepth`.
     static func parse(_ utf8: [UInt8], maxDepth: Int, keepLabels: Bool = false) throws(GazetteError) -> DOMTree {
         precondition(libraryReady)
-        guard let context = htmlNewParserCtxt() else {
-            throw GazetteError(.parse, "the HTML parser could not be created (out of memory?)")
-        }
-        defer { htmlFreeParserCtxt(context) }
-        let pointer: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    htmlCtxtReadMemory(context, chars, Int32(clamping: buffer.count), nil, "UTF-8", options)
-                }
+        guard !utf8.isEmpty else { throw GazetteError(.emptyInput, "the page is empty") }
+        let pointer: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            let context = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                htmlCreateMemoryParserCtxt(chars, Int32(clamping: buffer.count))
             }
+            guard let context else { return nil }
+            defer { htmlFreeParserCtxt(context) }
+            _ = htmlCtxtUseOptions(context, options)
+            // Element and attribute names from the parser's dictionary: one copy per name instead of
+            // one allocation per node, and stable addresses the tree walk can cache lookups by.
+            context.pointee.dictNames = 1
+            if let handler = xmlFindCharEncodingHandler("UTF-8") { _ = xmlSwitchToEncoding(context, handler) }
+            _ = htmlParseDocument(context)
+            let document = context.pointee.myDoc
+            context.pointee.myDoc = nil
+            // The document now holds the dictionary its names live in; the context must not free it.
+            if let document, document.pointee.dict == context.pointee.dict { context.pointee.dict = nil }
+            return document
         }
         guard let pointer else {
             throw GazetteError(.parse, "the page could not be parsed as HTML")
@@ -59,13 +68,11 @@ private struct TreeBuilder {
     var tree = DOMTree()
     var cues = ClassCues()
     /// Tag lookups by interned-name address: libxml2 stores each element name once per document.
-    var tagCache = PointerCache<HTMLTag>()
-    var attributeCache = PointerCache<AttributeName>()
 
     init(maxDepth: Int) { self.maxDepth = maxDepth }
 
     /// The attribute names the builder reads.
-    enum AttributeName {
+    enum AttributeName: Sendable {
         case classList, id, role, style, hidden, ariaHidden, kept(AttributeKey), ignored
     }
 
@@ -123,42 +130,22 @@ private struct TreeBuilder {
         return tree
     }
 
-    private mutating func tagOf(_ node: xmlNodePtr) -> HTMLTag {
+    private func tagOf(_ node: xmlNodePtr) -> HTMLTag {
         guard let name = node.pointee.name else { return .other }
-        let key = UnsafeRawPointer(name)
-        if let known = tagCache.value(for: key) { return known }
-        let tag = HTMLTag.named(String(cString: name).lowercased())
-        tagCache.insert(tag, for: key)
-        return tag
+        return HTMLTag.nameTable.value(name) ?? .other
     }
 
-    private mutating func attributeName(_ name: UnsafePointer<xmlChar>) -> AttributeName {
-        let key = UnsafeRawPointer(name)
-        if let known = attributeCache.value(for: key) { return known }
-        let resolved: AttributeName
-        switch String(cString: name).lowercased() {
-        case "class": resolved = .classList
-        case "id": resolved = .id
-        case "role": resolved = .role
-        case "style": resolved = .style
-        case "hidden": resolved = .hidden
-        case "aria-hidden": resolved = .ariaHidden
-        case "name": resolved = .kept(.name)
-        case "property": resolved = .kept(.property)
-        case "content": resolved = .kept(.content)
-        case "http-equiv": resolved = .kept(.httpEquiv)
-        case "rel": resolved = .kept(.rel)
-        case "href": resolved = .kept(.href)
-        case "lang", "xml:lang": resolved = .kept(.lang)
-        case "datetime": resolved = .kept(.datetime)
-        case "itemprop": resolved = .kept(.itemprop)
-        case "type": resolved = .kept(.type)
-        case "charset": resolved = .kept(.charset)
-        default: resolved = .ignored
-        }
-        attributeCache.insert(resolved, for: key)
-        return resolved
+    private func attributeName(_ name: UnsafePointer<xmlChar>) -> AttributeName {
+        TreeBuilder.attributeNames.value(name) ?? .ignored
     }
+
+    private static let attributeNames = NameTable<AttributeName>([
+        ("class", .classList), ("id", .id), ("role", .role), ("style", .style), ("hidden", .hidden),
+        ("aria-hidden", .ariaHidden), ("name", .kept(.name)), ("property", .kept(.property)),
+        ("content", .kept(.content)), ("http-equiv", .kept(.httpEquiv)), ("rel", .kept(.rel)),
+        ("href", .kept(.href)), ("lang", .kept(.lang)), ("xml:lang", .kept(.lang)), ("datetime", .kept(.datetime)),
+        ("itemprop", .kept(.itemprop)), ("type", .kept(.type)), ("charset", .kept(.charset)),
+    ])
 
     /// Which kept attributes an element of this kind stores (the rest are only used for cues).
     private func keeps(_ key: AttributeKey, tag: HTMLTag, hasItemprop: Bool) -> Bool {
@@ -316,53 +303,6 @@ private struct TreeBuilder {
             return .contentCue
         default:
             return []
-        }
-    }
-}
-
-/// A small open-addressing map from interned-name addresses to what they mean, cheaper than a
-/// `Dictionary` for the per-node lookups of the tree walk.
-struct PointerCache<Value> {
-    private var keys: [UInt] = Array(repeating: 0, count: 256)
-    private var values: [Value?] = Array(repeating: nil, count: 256)
-    private var count = 0
-
-    @inline(__always)
-    private func slot(_ key: UInt, mask: Int) -> Int { Int(truncatingIfNeeded: (key >> 3) &* 0x9E37_79B9) & mask }
-
-    /// The value stored for `pointer`.
-    @inline(__always)
-    func value(for pointer: UnsafeRawPointer) -> Value? {
-        let key = UInt(bitPattern: pointer)
-        let mask = keys.count - 1
-        var index = slot(key, mask: mask)
-        while true {
-            let stored = keys[index]
-            if stored == key { return values[index] }
-            if stored == 0 { return nil }
-            index = (index + 1) & mask
-        }
-    }
-
-    /// Stores `value` for `pointer`.
-    mutating func insert(_ value: Value, for pointer: UnsafeRawPointer) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let key = UInt(bitPattern: pointer)
-        let mask = keys.count - 1
-        var index = slot(key, mask: mask)
-        while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
-        if keys[index] == 0 { count += 1 }
-        keys[index] = key
-        values[index] = value
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: nil, count: oldKeys.count * 2)
-        count = 0
-        for (index, key) in oldKeys.enumerated() where key != 0 {
-            if let value = oldValues[index], let pointer = UnsafeRawPointer(bitPattern: key) { insert(value, for: pointer) }
         }
     }
 }

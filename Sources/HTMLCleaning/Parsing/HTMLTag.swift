@@ -18,6 +18,9 @@ enum HTMLTag: UInt8, Sendable {
         byName[name] ?? .other
     }
 
+    /// All named tags, for lookups straight from C strings.
+    static let nameTable = NameTable<HTMLTag>(byName.map { ($0.key, $0.value) })
+
     private static let byName: [String: HTMLTag] = {
         var table: [String: HTMLTag] = [:]
         let all: [HTMLTag] = [

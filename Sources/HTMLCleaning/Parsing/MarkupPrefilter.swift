@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Cuts what can never be article text out of a page before libxml2 sees it: comments and the
+/// contents of `<script>` (except JSON-LD), `<style>`, `<svg>`, `<noscript>` and `<template>`.
+///
+/// On news pages these are more than half of the bytes, and the HTML parser reads them character
+/// by character; a byte scan removes them many times faster. Only whole elements and comments
+/// are removed, so the parser sees the same document structure.
+enum MarkupPrefilter {
+    private static let dropped: [[UInt8]] = ["script", "style", "svg", "noscript", "template"].map { Array($0.utf8) }
+
+    /// The page without comments and script, style, svg, noscript and template elements.
+    static func strip(_ input: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count / 2)
+        input.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var copyStart = 0
+            var index = 0
+            func keep(upTo end: Int) {
+                if end > copyStart { output.append(contentsOf: UnsafeBufferPointer(start: base + copyStart, count: end - copyStart)) }
+            }
+            while index < count {
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard index + 1 < count else { break }
+                let next = buffer[index + 1]
+                if next == UInt8(ascii: "!"), index + 3 < count, buffer[index + 2] == UInt8(ascii: "-"), buffer[index + 3] == UInt8(ascii: "-") {
+                    let end = find(buffer, "-->", from: index + 4).map { $0 + 3 } ?? count
+                    keep(upTo: index)
+                    index = end
+                    copyStart = end
+                    continue
+                }
+                guard let name = dropped.firstIndex(where: { matchesTagName(buffer, at: index + 1, $0) }) else {
+                    index += 1
+                    continue
+                }
+                guard let startTagEnd = find(buffer, ">", from: index + 1) else { break }
+                let tagName = dropped[name]
+                let closing = findClosingTag(buffer, tagName, from: startTagEnd + 1)
+                let elementEnd = closing.flatMap { find(buffer, ">", from: $0).map { $0 + 1 } } ?? count
+                if name == 0 && startTagDeclaresJSONLD(buffer, from: index, to: startTagEnd) {
+                    index = elementEnd
+                    continue
+                }
+                keep(upTo: index)
+                index = elementEnd
+                copyStart = elementEnd
+            }
+            keep(upTo: count)
+        }
+        return output
+    }
+
+    /// True when `name` (lowercase) starts at `start`, in any case, followed by a tag-name end.
+    private static func matchesTagName(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, _ name: [UInt8]) -> Bool {
+        guard start + name.count < buffer.count else { return false }
+        for offset in 0..<name.count where buffer[start + offset] | 0x20 != name[offset] { return false }
+        let after = buffer[start + name.count]
+        return after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D || after == 0x0C
+    }
+
+    private static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ pattern: StaticString, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress, start < buffer.count else { return nil }
+        return pattern.withUTF8Buffer { needle -> Int? in
+            guard let needleBase = needle.baseAddress else { return nil }
+            let first = Int32(needle[0])
+            var index = start
+            while index < buffer.count {
+                guard let found = memchr(base + index, first, buffer.count - index) else { return nil }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + needle.count <= buffer.count, memcmp(base + index, needleBase, needle.count) == 0 { return index }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// Position of `</name` (any case) at or after `start`.
+    private static func findClosingTag(_ buffer: UnsafeBufferPointer<UInt8>, _ name: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while let position = find(buffer, "</", from: index) {
+            if matchesTagName(buffer, at: position + 2, name) { return position }
+            index = position + 2
+        }
+        return nil
+    }
+
+    private static func startTagDeclaresJSONLD(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        let pattern = Array("ld+json".utf8)
+        guard end - start >= pattern.count else { return false }
+        outer: for position in start...(end - pattern.count) {
+            for offset in 0..<pattern.count where buffer[position + offset] | 0x20 != pattern[offset] { continue outer }
+            return true
+        }
+        return false
+    }
+}
