@@ -39,7 +39,7 @@ public struct FeatureExtractor: Sendable {
         let useIDF = options.idf && idf.count == options.dimension
         for k in vector.values.indices {
             var v = vector.values[k]
-            if options.sublinearTF { v = 1 + logf(v) }
+            if options.sublinearTF { v = v < 64 ? Self.logTable[Int(v)] : 1 + logf(v) }
             if useIDF { v *= idf[Int(vector.indices[k])] }
             vector.values[k] = v
         }
@@ -51,6 +51,9 @@ public struct FeatureExtractor: Sendable {
     public func features(_ parts: [String]) -> SparseVector {
         weigh(counts(parts))
     }
+
+    /// `1 + log(n)` for small counts, so most words cost a table look-up instead of a logarithm.
+    static let logTable: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + logf(Float($0)) }
 
     static func runLength(_ buckets: inout [Int32]) -> SparseVector {
         guard !buckets.isEmpty else { return SparseVector() }

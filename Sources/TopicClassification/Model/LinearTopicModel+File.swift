@@ -57,9 +57,16 @@ extension LinearTopicModel {
         var weightBytes: [UInt8] = []
         switch encoding {
         case .float32:
+            let weights = self.weights
             weightBytes.reserveCapacity(d * k * 4)
             for v in weights { appendLE(v.bitPattern, to: &weightBytes) }
         case .int8:
+            if case .int8(let quantized, let scales) = storage {
+                header.classScales = scales
+                weightBytes = quantized.map { UInt8(bitPattern: $0) }
+                break
+            }
+            let weights = self.weights
             var scales = [Float](repeating: 0, count: k)
             for i in 0..<d { for c in 0..<k { scales[c] = max(scales[c], abs(weights[i * k + c])) } }
             scales = scales.map { $0 > 0 ? $0 / 127 : 1 }
@@ -142,23 +149,25 @@ extension LinearTopicModel {
             idf = bytes[offset..<(offset + d)].map { lo + Float($0) * step }
             offset += d
         }
-        var weights = [Float](repeating: 0, count: d * k)
+        let extractor = FeatureExtractor(options: header.features, idf: idf)
         switch header.weightEncoding {
         case .float32:
+            var weights = [Float](repeating: 0, count: d * k)
             for i in 0..<(d * k) { weights[i] = Float(bitPattern: readLE32(bytes, offset + 4 * i)) }
+            try self.init(
+                labels: header.labels, displayLabels: header.displayLabels, extractor: extractor, weights: weights, bias: bias,
+                temperature: header.temperature, provenance: header.provenance)
         case .int8:
-            guard let scales = header.classScales, scales.count == k else { throw fail("class scales missing") }
-            for i in 0..<d {
-                for c in 0..<k {
-                    weights[i * k + c] = Float(Int8(bitPattern: bytes[offset + i * k + c])) * scales[c]
-                }
+            guard let scales = header.classScales, scales.count == k, scales.allSatisfy({ $0.isFinite }) else {
+                throw fail("class scales missing")
             }
+            let quantized = bytes[offset..<(offset + d * k)].map { Int8(bitPattern: $0) }
+            try self.init(
+                labels: header.labels, displayLabels: header.displayLabels, extractor: extractor,
+                storage: .int8(quantized, scales: scales), bias: bias, temperature: header.temperature, provenance: header.provenance)
         }
-        try self.init(
-            labels: header.labels, displayLabels: header.displayLabels,
-            extractor: FeatureExtractor(options: header.features, idf: idf), weights: weights, bias: bias,
-            temperature: header.temperature, provenance: header.provenance)
     }
+
 }
 
 @inline(__always) private func appendLE(_ v: UInt32, to out: inout [UInt8]) {

@@ -14,8 +14,9 @@ public struct LinearTopicModel: Sendable {
     public let displayLabels: [String]
     /// How text is featurised.
     public let extractor: FeatureExtractor
-    /// Weights, `dimension × labels.count`, feature-major.
-    public let weights: [Float]
+    /// Weights, `dimension × labels.count`, feature-major, as stored: exact floats (a trained model,
+    /// a `float32` file) or bytes with one scale per class (an `int8` file: 4× less memory to read).
+    public let storage: WeightStorage
     /// One bias per class.
     public let bias: [Float]
     /// Softmax temperature from calibration (1 = none).
@@ -28,10 +29,25 @@ public struct LinearTopicModel: Sendable {
         labels: [String], displayLabels: [String]? = nil, extractor: FeatureExtractor, weights: [Float],
         bias: [Float], temperature: Float = 1, provenance: [String: String] = [:]
     ) throws(GazetteError) {
+        try self.init(labels: labels, displayLabels: displayLabels, extractor: extractor, storage: .float32(weights),
+                      bias: bias, temperature: temperature, provenance: provenance)
+    }
+
+    /// Creates a model with weights in either storage; checks that the sizes match.
+    init(
+        labels: [String], displayLabels: [String]?, extractor: FeatureExtractor, storage: WeightStorage,
+        bias: [Float], temperature: Float, provenance: [String: String]
+    ) throws(GazetteError) {
         guard labels.count >= 2 else {
             throw GazetteError(.model, "a topic model needs at least two labels, got \(labels.count)")
         }
-        guard weights.count == extractor.options.dimension * labels.count, bias.count == labels.count else {
+        let expected = extractor.options.dimension * labels.count
+        let sizesMatch: Bool
+        switch storage {
+        case .float32(let w): sizesMatch = w.count == expected
+        case .int8(let q, let scales): sizesMatch = q.count == expected && scales.count == labels.count
+        }
+        guard sizesMatch, bias.count == labels.count else {
             throw GazetteError(.model, "topic model weights do not match its \(labels.count) labels and \(extractor.options.dimension) buckets")
         }
         if let displayLabels, displayLabels.count != labels.count {
@@ -40,24 +56,51 @@ public struct LinearTopicModel: Sendable {
         self.labels = labels
         self.displayLabels = displayLabels ?? labels.map { TopicTaxonomy.label(for: $0) }
         self.extractor = extractor
-        self.weights = weights
+        self.storage = storage
         self.bias = bias
         self.temperature = temperature > 0 && temperature.isFinite ? temperature : 1
         self.provenance = provenance
     }
 
+    /// The weights as floats, `dimension × labels.count`, feature-major (dequantised for int8 storage).
+    public var weights: [Float] {
+        switch storage {
+        case .float32(let w): return w
+        case .int8(let q, let scales):
+            let k = labels.count
+            return q.indices.map { Float(q[$0]) * scales[$0 % k] }
+        }
+    }
+
     /// Raw class scores (before temperature and softmax) of a feature vector.
     public func logits(_ x: SparseVector) -> [Float] {
         let k = labels.count
-        var z = bias
-        weights.withUnsafeBufferPointer { w in
-            z.withUnsafeMutableBufferPointer { z in
-                for j in 0..<x.indices.count {
-                    let row = Int(x.indices[j]) * k
-                    let v = x.values[j]
-                    for c in 0..<k { z[c] += v * w[row + c] }
+        var z = [Float](repeating: 0, count: k)
+        z.withUnsafeMutableBufferPointer { z in
+            x.indices.withUnsafeBufferPointer { xi in
+                x.values.withUnsafeBufferPointer { xv in
+                    switch storage {
+                    case .float32(let weights):
+                        weights.withUnsafeBufferPointer { w in
+                            for j in 0..<xi.count {
+                                let row = Int(xi[j]) &* k
+                                let v = xv[j]
+                                for c in 0..<k { z[c] += v * w[row &+ c] }
+                            }
+                        }
+                    case .int8(let quantized, let scales):
+                        quantized.withUnsafeBufferPointer { q in
+                            for j in 0..<xi.count {
+                                let row = Int(xi[j]) &* k
+                                let v = xv[j]
+                                for c in 0..<k { z[c] += v * Float(q[row &+ c]) }
+                            }
+                        }
+                        for c in 0..<k { z[c] *= scales[c] }
+                    }
                 }
             }
+            for c in 0..<k { z[c] += bias[c] }
         }
         return z
     }
@@ -86,6 +129,14 @@ public struct LinearTopicModel: Sendable {
         var best = 0
         for c in p.indices where p[c] > p[best] { best = c }
         return labels[best]
+    }
+
+    /// How a model holds its weights in memory.
+    public enum WeightStorage: Sendable {
+        /// Exact 32-bit floats.
+        case float32([Float])
+        /// Bytes with one scale per class: weight = byte × scale.
+        case int8([Int8], scales: [Float])
     }
 
     /// Softmax of `z / temperature`, computed stably.
