@@ -63,25 +63,21 @@ struct GraphOutputOptions: ParsableArguments {
         let snapshot = graph.snapshot(filter)
         let files = try format.render(snapshot)
         if format.writesFolder, let output {
-            let folder = URL(fileURLWithPath: output)
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for file in files {
-                    try Data(file.contents.utf8).write(to: folder.appendingPathComponent(file.name))
-                }
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             } catch {
-                throw GazetteError(.io, "cannot write the Neo4j files into '\(output)'", cause: error.localizedDescription)
+                throw GazetteError(.io, "cannot create the folder '\(output)' for the Neo4j files", cause: error.localizedDescription)
+            }
+            for file in files {
+                try TextOutput.write(file.contents, toPath: URL(fileURLWithPath: output).appendingPathComponent(file.name).path)
             }
         } else {
-            let text = files.map(\.contents).joined()
-            if let output {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-                } catch {
-                    throw GazetteError(.io, "cannot write '\(output)'", cause: error.localizedDescription)
+            for file in files {
+                if let output {
+                    try TextOutput.write(file.contents, toPath: output)
+                } else {
+                    try TextOutput.write(file.contents, toPath: nil)
                 }
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
             }
         }
         StandardError.write(
@@ -180,5 +176,32 @@ struct SkipWarnings {
 enum StandardError {
     static func write(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Writes text to a file or standard output straight from the string's UTF-8 storage, without
+/// copying a large graph document into a second buffer.
+enum TextOutput {
+    /// Writes `text` to `path` (replacing the file), or to standard output when `path` is nil.
+    static func write(_ text: String, toPath path: String?) throws(GazetteError) {
+        let stream: UnsafeMutablePointer<FILE>?
+        if let path {
+            stream = fopen(path, "wb")
+        } else {
+            stream = fdopen(dup(STDOUT_FILENO), "wb")
+        }
+        guard let stream else {
+            throw GazetteError(.io, "cannot write '\(path ?? "<stdout>")'", cause: String(cString: strerror(errno)))
+        }
+        var text = text
+        let written = text.withUTF8 { buffer in
+            buffer.isEmpty ? 0 : fwrite(buffer.baseAddress, 1, buffer.count, stream)
+        }
+        let failed = written != text.utf8.count || fflush(stream) != 0
+        let failure = errno
+        fclose(stream)
+        if failed {
+            throw GazetteError(.io, "cannot write '\(path ?? "<stdout>")'", cause: String(cString: strerror(failure)))
+        }
     }
 }
