@@ -79,3 +79,36 @@ import Testing
         #expect(!graph.snapshot().isPruned)
     }
 }
+
+/// The streaming partial-graph reader against the `JSONDecoder` path (taken for documents whose
+/// edges come before their nodes).
+@Suite struct PartialGraphReadingTests {
+    @Test func bothReadersGiveTheSameGraph() throws {
+        let snapshot = TagFixtures.graph(TagFixtures.corpus(count: 25)).snapshot()
+        let written = PartialGraphFormat.encode(snapshot)
+        let streamed = try PartialGraphFormat.decode(Data(written.utf8), name: "a.json")
+        #expect(PartialGraphFormat.encode(streamed.snapshot()) == written)
+
+        // Same content, edges first and extra whitespace: only JSONDecoder reads this order.
+        let nodesStart = try #require(written.range(of: "\"nodes\":"))
+        let edgesStart = try #require(written.range(of: ",\"edges\":"))
+        let nodes = String(written[nodesStart.lowerBound..<edgesStart.lowerBound])
+        let edges = String(written[edgesStart.upperBound...].dropLast(2)) // drop "}\n"
+        let reordered = "{ \"edges\": \(edges), \(nodes), \"articles\": \(snapshot.articleCount), \"format\": \"\(PartialGraphFormat.formatName)\" }"
+        let decoded = try PartialGraphFormat.decode(Data(reordered.utf8), name: "b.json")
+        #expect(PartialGraphFormat.encode(decoded.snapshot()) == written)
+    }
+
+    @Test func duplicateNodeAndWrongFormatAreErrors() {
+        let duplicate = """
+        {"format":"gazette-cooccurrence-graph","version":1,"articles":1,"pruned":false,"nodes":[
+        {"id":"Q1","articles":1,"mentions":1},
+        {"id":"Q1","articles":1,"mentions":1}],"edges":[]}
+        """
+        #expect(throws: GazetteError.self) { _ = try PartialGraphFormat.decode(Data(duplicate.utf8), name: "dup.json") }
+        let otherFormat = #"{"format":"something-else","articles":1,"nodes":[],"edges":[]}"#
+        #expect(throws: GazetteError.self) { _ = try PartialGraphFormat.decode(Data(otherFormat.utf8), name: "other.json") }
+        let future = #"{"format":"gazette-cooccurrence-graph","version":99,"articles":1,"nodes":[],"edges":[]}"#
+        #expect(throws: GazetteError.self) { _ = try PartialGraphFormat.decode(Data(future.utf8), name: "future.json") }
+    }
+}

@@ -10,7 +10,7 @@ import Testing
     }
 
     private static func scanned(_ line: String) -> TaggedArticle? {
-        TagRecordScanner.scan(ArraySlice(line.utf8))
+        JSONByteScanner.scanTagRecord(ArraySlice(line.utf8))
     }
 
     /// Lines written by the real writer, `TagRecord.encode`, with names that need escaping.
@@ -69,7 +69,7 @@ import Testing
         var bytes = Array(#"{"id":"x"#.utf8)
         bytes += [0xC3, 0x28] // broken two-byte sequence
         bytes += Array(#""}"#.utf8)
-        #expect(TagRecordScanner.scan(ArraySlice(bytes)) == nil)
+        #expect(JSONByteScanner.scanTagRecord(ArraySlice(bytes)) == nil)
         #expect((try? JSONDecoder().decode(TaggedArticle.self, from: Data(bytes))) == nil)
     }
 }

@@ -84,6 +84,26 @@ public enum PartialGraphFormat {
 
     /// Decodes a partial graph written by ``encode(_:)``; `name` is used in error messages.
     public static func decode(_ data: Data, name: String) throws(GazetteError) -> CooccurrenceGraph {
+        let scanned: Result<CooccurrenceGraph, JSONByteScanner.Rejection> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(JSONByteScanner.Rejection) {
+                return .success(try JSONByteScanner.scanPartialGraph(bytes))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch scanned {
+        case .success(let graph):
+            return graph
+        case .failure(let rejection):
+            if let content = rejection.content {
+                throw GazetteError(content.code, "'\(name)': \(content.message)")
+            }
+        }
+        return try decodeWithJSONDecoder(data, name: name)
+    }
+
+    private static func decodeWithJSONDecoder(_ data: Data, name: String) throws(GazetteError) -> CooccurrenceGraph {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: data)

@@ -133,30 +133,44 @@ public struct CooccurrenceGraph: Sendable {
     /// Restores the accumulator state a partial graph describes; `isPruned` partials merge
     /// only approximately (what the filter removed is gone).
     public init(snapshot: GraphSnapshot) throws(GazetteError) {
-        articleCount = snapshot.articleCount
-        includesPrunedInput = snapshot.isPruned
+        restorePartialHeader(articleCount: snapshot.articleCount, pruned: snapshot.isPruned)
         for node in snapshot.nodes {
-            guard indexByID[node.id] == nil else {
-                throw GazetteError(.invalidRecord, "partial graph lists node '\(node.id)' twice")
-            }
-            let index = intern(node.id)
-            var tally = NodeTally()
-            tally.articles = node.articles
-            tally.mentions = node.mentions
-            tally.types = node.typeCounts
-            tally.names = node.nameCounts
-            tally.wikidata = node.wikidataCounts
-            tallies[Int(index)] = tally
+            try restorePartialNode(
+                id: node.id, articles: node.articles, mentions: node.mentions,
+                types: node.typeCounts, names: node.nameCounts, wikidata: node.wikidataCounts
+            )
         }
         for edge in snapshot.edges {
-            guard let a = indexByID[edge.source], let b = indexByID[edge.target], a != b else {
-                throw GazetteError(
-                    .invalidRecord,
-                    "partial graph has an edge '\(edge.source)' – '\(edge.target)' whose endpoints are not two listed nodes"
-                )
-            }
-            pairCounts[Self.pairKey(a, b), default: 0] += edge.articles
+            try restorePartialEdge(source: edge.source, target: edge.target, articles: edge.articles)
         }
+    }
+
+    /// Sets the article total and pruned flag of a graph being restored from a partial graph.
+    mutating func restorePartialHeader(articleCount: Int, pruned: Bool) {
+        self.articleCount = articleCount
+        includesPrunedInput = pruned
+    }
+
+    /// Adds one node of a partial graph; a node listed twice is an error.
+    mutating func restorePartialNode(
+        id: String, articles: Int, mentions: Int, types: VariantCounts, names: VariantCounts, wikidata: VariantCounts
+    ) throws(GazetteError) {
+        guard indexByID[id] == nil else {
+            throw GazetteError(.invalidRecord, "partial graph lists node '\(id)' twice")
+        }
+        let index = intern(id)
+        tallies[Int(index)] = NodeTally(articles: articles, mentions: mentions, types: types, names: names, wikidata: wikidata)
+    }
+
+    /// Adds one edge of a partial graph; both endpoints must be listed nodes.
+    mutating func restorePartialEdge(source: String, target: String, articles: Int) throws(GazetteError) {
+        guard let a = indexByID[source], let b = indexByID[target], a != b else {
+            throw GazetteError(
+                .invalidRecord,
+                "partial graph has an edge '\(source)' – '\(target)' whose endpoints are not two listed nodes"
+            )
+        }
+        pairCounts[Self.pairKey(a, b), default: 0] += articles
     }
 
     private mutating func intern(_ id: String) -> UInt32 {

@@ -88,7 +88,7 @@ public struct TagLineReader: ~Copyable {
     /// Decodes one line leniently.
     public func decode(_ line: ArraySlice<UInt8>) -> Outcome {
         let record: TaggedArticle
-        if let scanned = TagRecordScanner.scan(line) {
+        if let scanned = JSONByteScanner.scanTagRecord(line) {
             record = scanned
         } else {
             do {

@@ -1,114 +1,31 @@
-/// Reads one tag record line straight from its UTF-8 bytes into a ``TaggedArticle``, skipping
-/// the fields graphs and feeds do not use without building them.
-///
-/// It is the fast path of ``TagLineReader`` (several times faster than `JSONDecoder` on tag
-/// records); a line it does not accept falls back to `JSONDecoder`, so both read the same records.
-struct TagRecordScanner {
+/// A strict JSON reader over UTF-8 bytes for the two formats graphs read in bulk (tag records and
+/// partial graphs): callers pull exactly the fields they need and skip the rest without building
+/// them, several times faster than `JSONDecoder`. Anything it does not accept is a ``Rejection``,
+/// and callers then fall back to `JSONDecoder`, so both read the same documents.
+struct JSONByteScanner {
     /// Why a line was not accepted (the reader then tries `JSONDecoder`).
-    struct Rejection: Error {}
+    struct Rejection: Error {
+        /// Set when the JSON was read but its content is wrong (then no fallback can help).
+        var content: GazetteError?
+
+        /// A rejection, with the content error if there is one.
+        init(_ content: GazetteError? = nil) { self.content = content }
+    }
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
+    private(set) var position = 0
     private var depth = 0
     private static let maxDepth = 512
 
-    /// Parses a whole line.
-    static func scan(_ line: ArraySlice<UInt8>) -> TaggedArticle? {
-        line.withUnsafeBufferPointer { buffer in
-            var scanner = TagRecordScanner(bytes: buffer)
-            scanner.skipSpace()
-            guard let record = try? scanner.record() else { return nil }
-            scanner.skipSpace()
-            return scanner.position == buffer.count ? record : nil
-        }
-    }
+    /// A scanner at the start of `bytes`.
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-    // MARK: record structure
-
-    private mutating func record() throws(Rejection) -> TaggedArticle {
-        var article = TaggedArticle(id: nil)
-        article.entities = nil
-        article.topics = nil
-        try object { scanner, key throws(Rejection) in
-            switch key {
-            case "id": article.id = try scanner.optionalString()
-            case "url": article.url = try scanner.optionalString()
-            case "title": article.title = try scanner.optionalString()
-            case "description": article.description = try scanner.optionalString()
-            case "text": article.text = try scanner.optionalString()
-            case "entities": article.entities = try scanner.optionalArray { scanner throws(Rejection) in try scanner.entity() }
-            case "topics": article.topics = try scanner.optionalArray { scanner throws(Rejection) in try scanner.topic() }
-            case "error":
-                if scanner.takeNull() {
-                    article.error = nil
-                } else {
-                    article.error = try scanner.recordError()
-                }
-            default: try scanner.skipValue()
-            }
-        }
-        return article
-    }
-
-    private mutating func entity() throws(Rejection) -> TaggedArticle.TaggedEntity {
-        var entity = TaggedArticle.TaggedEntity(id: nil, type: nil, name: nil)
-        try object { scanner, key throws(Rejection) in
-            switch key {
-            case "id": entity.id = try scanner.optionalString()
-            case "type": entity.type = try scanner.optionalString()
-            case "name": entity.name = try scanner.optionalString()
-            case "wikidata": entity.wikidata = try scanner.optionalString()
-            case "salience": entity.salience = try scanner.optionalNumber()
-            case "mentions": entity.mentions = try scanner.optionalArray { scanner throws(Rejection) in try scanner.mention() }
-            default: try scanner.skipValue()
-            }
-        }
-        return entity
-    }
-
-    private mutating func mention() throws(Rejection) -> TaggedArticle.TaggedMention {
-        var mention = TaggedArticle.TaggedMention(surface: nil)
-        try object { scanner, key throws(Rejection) in
-            switch key {
-            case "start": mention.start = try scanner.optionalInt()
-            case "end": mention.end = try scanner.optionalInt()
-            case "surface": mention.surface = try scanner.optionalString()
-            default: try scanner.skipValue()
-            }
-        }
-        return mention
-    }
-
-    private mutating func topic() throws(Rejection) -> TaggedArticle.TaggedTopic {
-        var topic = TaggedArticle.TaggedTopic(id: nil, label: nil, score: nil)
-        try object { scanner, key throws(Rejection) in
-            switch key {
-            case "id": topic.id = try scanner.optionalString()
-            case "label": topic.label = try scanner.optionalString()
-            case "score": topic.score = try scanner.optionalNumber()
-            default: try scanner.skipValue()
-            }
-        }
-        return topic
-    }
-
-    private mutating func recordError() throws(Rejection) -> TaggedArticle.RecordError {
-        var error = TaggedArticle.RecordError(code: nil, message: nil)
-        try object { scanner, key throws(Rejection) in
-            switch key {
-            case "code": error.code = try scanner.optionalString()
-            case "message": error.message = try scanner.optionalString()
-            default: try scanner.skipValue()
-            }
-        }
-        return error
-    }
+    /// Whether everything up to the end has been read.
+    var isAtEnd: Bool { position == bytes.count }
 
     // MARK: JSON building blocks
 
-    private mutating func object(_ member: (inout TagRecordScanner, String) throws(Rejection) -> Void) throws(Rejection) {
+    mutating func object(_ member: (inout JSONByteScanner, String) throws(Rejection) -> Void) throws(Rejection) {
         try expect(UInt8(ascii: "{"))
         depth += 1
         guard depth <= Self.maxDepth else { throw Rejection() }
@@ -136,7 +53,7 @@ struct TagRecordScanner {
         }
     }
 
-    private mutating func optionalArray<Element>(_ element: (inout TagRecordScanner) throws(Rejection) -> Element) throws(Rejection) -> [Element]? {
+    mutating func optionalArray<Element>(_ element: (inout JSONByteScanner) throws(Rejection) -> Element) throws(Rejection) -> [Element]? {
         if takeNull() { return nil }
         try expect(UInt8(ascii: "["))
         depth += 1
@@ -155,21 +72,30 @@ struct TagRecordScanner {
         }
     }
 
-    private mutating func optionalString() throws(Rejection) -> String? {
+    mutating func optionalString() throws(Rejection) -> String? {
         takeNull() ? nil : try string()
     }
 
-    private mutating func optionalNumber() throws(Rejection) -> Double? {
+    mutating func optionalNumber() throws(Rejection) -> Double? {
         takeNull() ? nil : try number()
     }
 
-    private mutating func optionalInt() throws(Rejection) -> Int? {
+    /// `true`, `false`, or `nil` for `null`.
+    mutating func optionalBool() throws(Rejection) -> Bool? {
+        if takeNull() { return nil }
+        guard position < bytes.count else { throw Rejection() }
+        if bytes[position] == UInt8(ascii: "t") { try literal("true"); return true }
+        try literal("false")
+        return false
+    }
+
+    mutating func optionalInt() throws(Rejection) -> Int? {
         guard let value = try optionalNumber() else { return nil }
         guard value.rounded() == value, abs(value) < 9e15 else { throw Rejection() }
         return Int(value)
     }
 
-    private mutating func string() throws(Rejection) -> String {
+    mutating func string() throws(Rejection) -> String {
         try expect(UInt8(ascii: "\""))
         let start = position
         // Fast path: no escapes.
@@ -247,7 +173,7 @@ struct TagRecordScanner {
         return value
     }
 
-    private mutating func number() throws(Rejection) -> Double {
+    mutating func number() throws(Rejection) -> Double {
         let start = position
         if take(UInt8(ascii: "-")) {}
         guard position < bytes.count else { throw Rejection() }
@@ -276,7 +202,7 @@ struct TagRecordScanner {
         return position - start
     }
 
-    private mutating func skipValue() throws(Rejection) {
+    mutating func skipValue() throws(Rejection) {
         guard position < bytes.count else { throw Rejection() }
         switch bytes[position] {
         case UInt8(ascii: "\""): _ = try string()
@@ -296,7 +222,7 @@ struct TagRecordScanner {
         position += count
     }
 
-    private mutating func takeNull() -> Bool {
+    mutating func takeNull() -> Bool {
         guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
               bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l") else { return false }
         position += 4
