@@ -66,14 +66,18 @@ public struct EntityResolver: PipelineStage {
         }
         // 2. Partial person names join the fuller name in the article.
         let people = mentions.indices.filter { mentions[$0].type == .person }
+        // Folded once per mention (folding inside the pair loop made long articles quadratic in folds).
+        var foldedWords: [Int: [String]] = [:]
+        for k in people { foldedWords[k] = nameWords(mentions[k].surface) }
         for k in people where mentions[k].entityID.isEmpty || gazetteer.entryIndex[mentions[k].entityID] == nil {
-            let words = nameWords(mentions[k].surface)
+            let words = foldedWords[k] ?? []
             guard !words.isEmpty else { continue }
             var best: Int? = nil
+            var bestCount = 0
             for other in people where other != k {
-                let otherWords = nameWords(mentions[other].surface)
+                let otherWords = foldedWords[other] ?? []
                 guard otherWords.count > words.count, otherWords.suffix(words.count) == words[...] || (words.count == 1 && otherWords.last == words[0]) else { continue }
-                if best == nil || otherWords.count > nameWords(mentions[best!].surface).count { best = other }
+                if best == nil || otherWords.count > bestCount { best = other; bestCount = otherWords.count }
             }
             if let best {
                 if mentions[best].entityID.isEmpty { mentions[best].entityID = generatedID(for: mentions[best]) }
