@@ -47,6 +47,12 @@ public enum LanguageDetector {
                 for (language, list) in table where list.contains(lower) { hits[language, default: 0] += 1 }
             }
             guard let best = hits.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), best.value >= 3 else { return nil }
+            // Prose is full of function words; name lists and results tables are not: a few short
+            // words (`v`, `de`, `a`) among hundreds of names say nothing about the language.
+            guard best.value * 12 >= min(words.count, 1500) else { return nil }
+            // Languages share short words (`a`, `in`, `de`): a narrow lead is no evidence either.
+            let runnerUp = hits.filter { $0.key != best.key }.map(\.value).max() ?? 0
+            guard best.value * 2 >= runnerUp * 3 else { return nil }
             return best.key
         }
     }
