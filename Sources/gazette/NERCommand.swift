@@ -36,8 +36,8 @@ struct NERCommand: ParsableCommand {
             abstract: "Train the recogniser on a CoNLL-2003 file (train split only) and write the model.")
         @Option(help: "CoNLL-2003 training file (word POS chunk label).") var conll: String
         @Option(name: .shortAndLong, help: "Model file to write.") var output: String = EntityRecognizer.defaultModelPath
-        @Option(help: "Passes over the data.") var epochs = 10
-        @Option(help: "log2 of the number of weight rows.") var bits = 20
+        @Option(help: "Passes over the data.") var epochs = 12
+        @Option(help: "log2 of the number of weight rows.") var bits = 18
         @Option(help: "Shuffle seed.") var seed: UInt64 = 20_031
         @Option(help: "Keep every Nth document out of training and score on it, with and without rules (0 = off).")
         var holdout = 0

@@ -31,7 +31,7 @@ public struct PerceptronTrainer {
 
     /// Trains for `epochs` passes with `2^bits` weight rows; `progress` gets the epoch number and
     /// its token error rate.
-    public func train(epochs: Int, bits: Int = 20, seed: UInt64 = 20_031, progress: (Int, Double) -> Void = { _, _ in }) -> PerceptronModel {
+    public func train(epochs: Int, bits: Int = 18, seed: UInt64 = 20_031, progress: (Int, Double) -> Void = { _, _ in }) -> PerceptronModel {
         let width = NERTag.count
         let size = (1 << bits) * width
         var weights = [Float](repeating: 0, count: size)
