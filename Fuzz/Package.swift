@@ -18,6 +18,7 @@ let package = Package(
         .target(name: "FuzzDriver", dependencies: [.product(name: "Gazette", package: "Gazette")]),
         .executableTarget(name: "FuzzGazetteerFile", dependencies: gazette),
         .executableTarget(name: "FuzzGazetteerCompiled", dependencies: gazette),
+        .executableTarget(name: "FuzzHTMLCleaner", dependencies: gazette),
         .executableTarget(name: "FuzzJSONLReader", dependencies: gazette),
         .executableTarget(name: "FuzzWARCReader", dependencies: gazette),
     ]

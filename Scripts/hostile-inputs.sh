@@ -19,6 +19,43 @@ OUT="$WORK/tags.jsonl"
 echo "== generating the hostile set in $DIR" >&2
 rm -rf "$DIR"
 python3 "$ROOT/Scripts/make-bad-inputs.py" --hostile "$DIR"
+# Extra files for limits the generator does not cover (streamed bombs in JSONL and WARC, a WARC
+# length past Int); their expected records are appended to expected.tsv.
+python3 - "$DIR" <<'PY'
+import gzip, os, sys
+directory = sys.argv[1]
+rows = []
+def stream_gzip(name, chunks):
+    with open(os.path.join(directory, name), "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+            for chunk in chunks:
+                gz.write(chunk)
+# 1 GiB JSONL line without a newline, then nothing: one limit_exceeded record, memory flat.
+stream_gzip("bomb-line.jsonl.gz", [b'{"id": "never", "text": "'] + [b"a" * (1 << 20)] * 1024)
+rows.append(("bomb-line.jsonl.gz", "bomb-line.jsonl.gz:1", "error", "limit_exceeded", "1 GiB line once inflated: over --max-line-bytes"))
+# A .warc.gz whose one response record declares and holds 1 GiB: limit_exceeded for that record.
+def warc_bomb():
+    length = (1 << 30) + 200
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>"
+    yield (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bomb>\r\n"
+           f"Content-Type: application/http; msgtype=response\r\nContent-Length: {length}\r\n\r\n").encode()
+    yield http
+    left = length - len(http)
+    while left > 0:
+        n = min(left, 1 << 20)
+        yield b"a" * n
+        left -= n
+    yield b"\r\n\r\n"
+stream_gzip("bomb-record.warc.gz", warc_bomb())
+rows.append(("bomb-record.warc.gz", "urn:uuid:bomb", "error", "limit_exceeded", "1 GiB response record: over --max-record-bytes, skipped while streaming"))
+# A Content-Length that does not fit in 64 bits: one error for the file.
+with open(os.path.join(directory, "huge-length.warc"), "wb") as f:
+    f.write(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999999999999999\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>x</p>\r\n\r\n")
+rows.append(("huge-length.warc", "huge-length", "error", "parse_error", "Content-Length past Int: the file is reported, nothing allocated"))
+with open(os.path.join(directory, "expected.tsv"), "a", encoding="utf-8") as f:
+    for row in rows:
+        f.write("\t".join(row) + "\n")
+PY
 du -sh "$DIR" >&2
 
 if [[ -z "${GAZETTE_BIN:-}" ]]; then

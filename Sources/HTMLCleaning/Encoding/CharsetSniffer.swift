@@ -153,6 +153,7 @@ struct CharsetSniffer {
             if bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "?") { index += 1; break }
             let nameStart = index
             while index < end, bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">"), bytes[index] > 0x20, bytes[index] != UInt8(ascii: "/") { index += 1 }
+            if index == nameStart, bytes[index] != UInt8(ascii: "=") { index += 1; continue }  // a control byte: skip it
             let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
             skipSpaces()
             var value = ""
