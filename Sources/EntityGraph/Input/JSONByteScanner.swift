@@ -25,6 +25,7 @@ struct JSONByteScanner {
 
     // MARK: JSON building blocks
 
+    /// Reads an object, calling `member` with each key; the callback must read the value.
     mutating func object(_ member: (inout JSONByteScanner, String) throws(Rejection) -> Void) throws(Rejection) {
         try expect(UInt8(ascii: "{"))
         depth += 1
@@ -53,6 +54,7 @@ struct JSONByteScanner {
         }
     }
 
+    /// Reads an array (or `null`), reading each element with `element`.
     mutating func optionalArray<Element>(_ element: (inout JSONByteScanner) throws(Rejection) -> Element) throws(Rejection) -> [Element]? {
         if takeNull() { return nil }
         try expect(UInt8(ascii: "["))
@@ -72,10 +74,12 @@ struct JSONByteScanner {
         }
     }
 
+    /// A string, or `nil` for `null`.
     mutating func optionalString() throws(Rejection) -> String? {
         takeNull() ? nil : try string()
     }
 
+    /// A number, or `nil` for `null`.
     mutating func optionalNumber() throws(Rejection) -> Double? {
         takeNull() ? nil : try number()
     }
@@ -89,12 +93,14 @@ struct JSONByteScanner {
         return false
     }
 
+    /// An integral number, or `nil` for `null`.
     mutating func optionalInt() throws(Rejection) -> Int? {
         guard let value = try optionalNumber() else { return nil }
         guard value.rounded() == value, abs(value) < 9e15 else { throw Rejection() }
         return Int(value)
     }
 
+    /// A string, with escapes decoded; invalid UTF-8 or a raw control character is rejected.
     mutating func string() throws(Rejection) -> String {
         try expect(UInt8(ascii: "\""))
         let start = position
@@ -173,6 +179,7 @@ struct JSONByteScanner {
         return value
     }
 
+    /// A number as JSON writes it.
     mutating func number() throws(Rejection) -> Double {
         let start = position
         if take(UInt8(ascii: "-")) {}
@@ -202,6 +209,7 @@ struct JSONByteScanner {
         return position - start
     }
 
+    /// Reads past any value without keeping it.
     mutating func skipValue() throws(Rejection) {
         guard position < bytes.count else { throw Rejection() }
         switch bytes[position] {
@@ -222,6 +230,7 @@ struct JSONByteScanner {
         position += count
     }
 
+    /// Reads `null` if it comes next.
     mutating func takeNull() -> Bool {
         guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
               bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l") else { return false }
@@ -229,6 +238,7 @@ struct JSONByteScanner {
         return true
     }
 
+    /// Reads past JSON whitespace.
     mutating func skipSpace() {
         while position < bytes.count {
             switch bytes[position] {

@@ -4,7 +4,7 @@ import Testing
 @testable import EntityGraph
 
 /// The byte-level scanner against `JSONDecoder` (the reference) on the same lines.
-@Suite struct TagRecordScannerTests {
+@Suite struct JSONByteScannerTagRecordTests {
     private static func reference(_ line: String) -> TaggedArticle? {
         try? JSONDecoder().decode(TaggedArticle.self, from: Data(line.utf8))
     }
