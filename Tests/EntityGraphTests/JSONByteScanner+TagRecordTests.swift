@@ -72,4 +72,31 @@ import Testing
         #expect(JSONByteScanner.scanTagRecord(ArraySlice(bytes)) == nil)
         #expect((try? JSONDecoder().decode(TaggedArticle.self, from: Data(bytes))) == nil)
     }
+
+    @Test func mutatedLinesNeverDisagreeWithTheReference() {
+        // Deterministic single-byte mutations and truncations of real lines: whatever the scanner
+        // accepts, JSONDecoder must read the same way (and nothing may crash).
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        let alphabet = Array(#"{}[]",:\0123456789.eE-+ntrufalsx"#.utf8) + [0x00, 0x0A, 0xC3, 0xFF]
+        var disagreements: [String] = []
+        for line in Self.writtenLines + Self.handLines {
+            let bytes = Array(line.utf8)
+            for round in 0..<300 {
+                var mutated = bytes
+                if round % 10 == 0 {
+                    mutated.removeLast(next(mutated.count))
+                } else {
+                    mutated[next(mutated.count)] = alphabet[next(alphabet.count)]
+                }
+                guard let scanned = JSONByteScanner.scanTagRecord(ArraySlice(mutated)) else { continue }
+                let reference = try? JSONDecoder().decode(TaggedArticle.self, from: Data(mutated))
+                if reference != scanned { disagreements.append(String(decoding: mutated, as: UTF8.self)) }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
+    }
 }
