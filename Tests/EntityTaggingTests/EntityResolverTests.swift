@@ -97,3 +97,24 @@ import TextAnalysis
         #expect(article.metadata.site == expected)
     }
 }
+
+@Suite struct MentionTrimmingTests {
+    @Test func punctuationAtMentionEdgesIsTrimmed() throws {
+        let text = "In Zürich, “Anna Müller” met officials of the U.S. on Monday."
+        var article = Article(id: "t", text: text)
+        try Segmenter().process(&article)
+        func range(_ s: String) -> TextRange {
+            let start = text.utf8.distance(from: text.startIndex, to: text.range(of: s)!.lowerBound)
+            return TextRange(start: start, end: start + s.utf8.count)
+        }
+        let mentions = [
+            Mention(range: range("Zürich,"), surface: "Zürich,", type: .place, source: "model"),
+            Mention(range: range("“Anna Müller”"), surface: "“Anna Müller”", type: .person, source: "model"),
+            Mention(range: range("U.S."), surface: "U.S.", type: .place, source: "model"),
+            Mention(range: range(","), surface: ",", type: .place, source: "model"),
+        ]
+        let trimmed = EntityResolver.trimmingPunctuation(mentions, tokens: article.tokens, text: text)
+        #expect(trimmed.map(\.surface) == ["Zürich", "Anna Müller", "U.S."])
+        #expect(trimmed[1].range == range("Anna Müller"))
+    }
+}

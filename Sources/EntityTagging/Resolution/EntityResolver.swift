@@ -36,7 +36,7 @@ public struct EntityResolver: PipelineStage {
         var candidateBySpan: [TextRange: Candidate] = [:]
         for candidate in article.candidates { candidateBySpan[candidate.range] = candidate }
 
-        var mentions = article.mentions.sorted { $0.range < $1.range }
+        var mentions = Self.trimmingPunctuation(article.mentions, tokens: article.tokens, text: text).sorted { $0.range < $1.range }
         // Entries the article names in full (a multi-word candidate): a lone surname of one of
         // them refers to that entry; a lone surname marked ambiguous (`~May`) of anyone else is not linked.
         var namedInFull: Set<String> = []
@@ -91,6 +91,43 @@ public struct EntityResolver: PipelineStage {
         }
         article.mentions = mentions
         article.entities = entities(from: mentions, article: article)
+    }
+
+    /// Mentions without leading or trailing punctuation tokens (`Zürich ,` → `Zürich`); mentions
+    /// of punctuation only are dropped. Word tokens keep their inner dots (`U.S.`, `Inc.`).
+    static func trimmingPunctuation(_ mentions: [Mention], tokens: [Token], text: String) -> [Mention] {
+        guard !tokens.isEmpty else { return mentions }
+        let bytes = Array(text.utf8)
+        func firstToken(atOrAfter offset: Int) -> Int {
+            var low = 0, high = tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if tokens[mid].range.start < offset { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        var result: [Mention] = []
+        result.reserveCapacity(mentions.count)
+        for var mention in mentions {
+            var first = firstToken(atOrAfter: mention.range.start)
+            var last = first
+            while last < tokens.count, tokens[last].range.end <= mention.range.end { last += 1 }
+            last -= 1
+            guard first <= last else {
+                result.append(mention)
+                continue
+            }
+            while first <= last, tokens[first].kind == .punctuation { first += 1 }
+            while last >= first, tokens[last].kind == .punctuation { last -= 1 }
+            guard first <= last else { continue }
+            let range = TextRange(start: tokens[first].range.start, end: tokens[last].range.end)
+            if range != mention.range, range.end <= bytes.count {
+                mention.range = range
+                mention.surface = String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+            }
+            result.append(mention)
+        }
+        return result
     }
 
     /// Countries (ISO codes) the article's unambiguous mentions and demonyms point to, with counts.
