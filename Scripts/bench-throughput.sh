@@ -135,3 +135,32 @@ print(f"bar single-threaded >= 30x reference:  {g1['tag'] / ref['tag']:.1f}x by 
       f"{g1['cpu'] / ref['cpu']:.1f}x per CPU-second, {g1['wall'] / ref['wall']:.1f}x wall  "
       f"{'met' if min(g1['tag'] / ref['tag'], g1['cpu'] / ref['cpu']) >= 30 else 'MISSED'}")
 PY
+
+# The WARC bar of issue 7: a WARC of 120 real pages gives 120 records with urls and no errors; the
+# same file cut at two thirds gives the records before the cut plus one error record, exit < 100.
+say "WARC check: 120 pages written by Scripts/make-warc.py"
+python3 "$ROOT/Scripts/make-warc.py" --pages "$PAGES" --count 120 "$WORK/crawl.warc.gz" 2>/dev/null
+warc_status=0
+"$BIN" tag "$WORK/crawl.warc.gz" -o "$WORK/warc.jsonl" 2> "$WORK/warc.err" || warc_status=$?
+size=$(stat -c %s "$WORK/crawl.warc.gz")
+head -c $((size * 2 / 3)) "$WORK/crawl.warc.gz" > "$WORK/cut.warc.gz"
+cut_status=0
+"$BIN" tag "$WORK/cut.warc.gz" -o "$WORK/cut.jsonl" 2> "$WORK/cut.err" || cut_status=$?
+python3 - "$WORK/warc.jsonl" "$warc_status" "$WORK/cut.jsonl" "$cut_status" "$(tail -1 "$WORK/warc.err")" <<'PY'
+import json, sys
+full = [json.loads(line) for line in open(sys.argv[1])]
+status = int(sys.argv[2])
+cut = [json.loads(line) for line in open(sys.argv[3])]
+cut_status = int(sys.argv[4])
+with_url = sum(1 for r in full if r["url"])
+errors = sum(1 for r in full if r["error"])
+print(f"WARC 120 pages: {len(full)} records, {with_url} with url, {errors} errors, exit {status}   ({sys.argv[5]})")
+ok_full = len(full) == 120 and with_url == 120 and errors == 0 and status == 0
+good = [r for r in cut if not r["error"]]
+bad = [r for r in cut if r["error"]]
+prefix = [r["id"] for r in good] == [r["id"] for r in full[:len(good)]]
+print(f"cut at 2/3:     {len(good)} records before the cut (same as the full run's first {len(good)}: {prefix}), "
+      f"then {len(bad)} error record(s) {[r['error']['code'] for r in bad]}, exit {cut_status}")
+ok_cut = len(bad) == 1 and bad[0] is cut[-1] and prefix and 0 < len(good) < 120 and cut_status < 100
+print(f"bar WARC 120 pages and cut file:       {'met' if ok_full and ok_cut else 'MISSED'}")
+PY
