@@ -131,6 +131,7 @@ struct TagCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
+        if let path = resume ?? output { plan.exclude(path: path) }
         let showProgress = !quiet && isatty(2) == 1
         let totalBytes = showProgress ? plan.totalBytes() : nil
         let runner = BatchRunner(

@@ -59,3 +59,25 @@ struct DirectoryInputTests {
         #expect(try InputPlan.resolve(arguments: ["-"]).totalBytes() == nil)
     }
 }
+
+@Suite("output file exclusion")
+struct OutputExclusionTests {
+    @Test func outputFileInsideTheInputDirectoryIsNotRead() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.txt", "Reykjavik.")
+        let output = try directory.write("tags.jsonl", #"{"id":"a","error":null}"# + "\n")
+        var plan = try InputPlan.resolve(arguments: [directory.path])
+        plan.exclude(path: output)
+        let stream = RecordStream(plan: plan, limits: Limits())
+        var ids: [String] = []
+        var skipped = 0
+        while let event = stream.next() {
+            switch event {
+            case .record(let record): ids.append(record.id)
+            case .skipped: skipped += 1
+            }
+        }
+        #expect(ids == ["a"])
+        #expect(skipped == 1)
+    }
+}

@@ -32,6 +32,13 @@ enum FileSystem {
         }
     }
 
+    /// Device and inode of what `path` names (following symlinks), or nil when it does not exist.
+    static func identity(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
     /// The names in directory `path`, without `.`/`..` and hidden entries, in byte order.
     static func sortedEntries(of path: String) -> Result<[String], GazetteError> {
         guard let directory = opendir(path) else {

@@ -16,6 +16,15 @@ public struct InputPlan: Sendable {
     /// ids as for a file found in a directory): `cat a/b.html | gazette tag --stdin-name a/b.html`.
     public var standardInputName: String?
 
+    /// Files never read as input (device and inode): the run's own output file.
+    public private(set) var excludedFiles: Set<[UInt64]> = []
+
+    /// Never reads `path` as input (call it with the output file once it exists), so
+    /// `gazette tag dir/ -o dir/tags.jsonl` does not read its own output.
+    public mutating func exclude(path: String) {
+        if let identity = FileSystem.identity(of: path) { excludedFiles.insert(identity) }
+    }
+
     /// Creates a plan from checked items.
     public init(items: [Item], standardInputName: String? = nil) {
         self.items = items

@@ -5,6 +5,7 @@
 public final class RecordStream: IteratorProtocol {
     private let limits: Limits
     private let standardInputName: String?
+    private let excludedFiles: Set<[UInt64]>
     private var items: IndexingIterator<[InputPlan.Item]>
     private var walker: DirectoryWalker?
     private var reader: (any RecordReader)?
@@ -16,6 +17,7 @@ public final class RecordStream: IteratorProtocol {
     public init(plan: InputPlan, limits: Limits) {
         self.limits = limits
         self.standardInputName = plan.standardInputName
+        self.excludedFiles = plan.excludedFiles
         self.items = plan.items.makeIterator()
     }
 
@@ -61,6 +63,9 @@ public final class RecordStream: IteratorProtocol {
     /// `path` nil reads standard input.
     private func open(path: String?, relativePath: String, fromDirectory: Bool, originPath: String? = nil) -> InputEvent? {
         let originPath = originPath ?? path ?? "stdin"
+        if let path, !excludedFiles.isEmpty, let identity = FileSystem.identity(of: path), excludedFiles.contains(identity) {
+            return .skipped(reason: "\(path) is the output file")
+        }
         let name = FileSystem.baseName(relativePath)
         let directoryPart = String(relativePath.dropLast(name.count))
         let format: InputFormat
