@@ -30,10 +30,10 @@ struct TagCommand: ParsableCommand {
     @Flag(name: .customLong("include-text"), help: "Include the cleaned article text in each record.")
     var includeText = false
 
-    @Option(name: .shortAndLong, help: "Write the records to FILE instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the records to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(name: .long, help: "Records tagged in parallel (default: all cores).")
+    @Option(name: .long, help: ArgumentHelp("Records tagged in parallel (default: all cores).", valueName: "N"))
     var jobs: Int?
 
     @Option(name: .customLong("stdin-name"), help: ArgumentHelp(
@@ -61,16 +61,16 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("topic-model"), help: ArgumentHelp("A topic model replacing the shipped one.", valueName: "MODEL"))
     var topicModel: String?
 
-    @Option(name: .customLong("max-record-bytes"), help: "Largest record, also after decompression (default 16777216).")
+    @Option(name: .customLong("max-record-bytes"), help: ArgumentHelp("Largest record, also after decompression (default 16777216).", valueName: "N"))
     var maxRecordBytes: Int?
 
-    @Option(name: .customLong("max-line-bytes"), help: "Longest JSONL line (default 33554432).")
+    @Option(name: .customLong("max-line-bytes"), help: ArgumentHelp("Longest JSONL line (default 33554432).", valueName: "N"))
     var maxLineBytes: Int?
 
-    @Option(name: .customLong("max-depth"), help: "Deepest HTML element nesting walked (default 2000).")
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest HTML element nesting walked (default 2000).", valueName: "N"))
     var maxDepth: Int?
 
-    @Option(name: .customLong("max-tokens"), help: "Most tokens analysed per document (default 1000000).")
+    @Option(name: .customLong("max-tokens"), help: ArgumentHelp("Most tokens analysed per document (default 1000000).", valueName: "N"))
     var maxTokens: Int?
 
     func validate() throws {
