@@ -75,8 +75,7 @@ struct FeatureExtractor: Sendable {
             i = j
         }
         // Document memory: how each word is written elsewhere in the article.
-        var document: [UInt64: UInt8] = [:]
-        document.reserveCapacity(n / 2)
+        var document = WordTable<UInt8>(capacity: n / 2)
         for k in 0..<n where surfaces[k].hasLetter {
             var bit: UInt8 = 0
             let s = surfaces[k]
@@ -89,7 +88,7 @@ struct FeatureExtractor: Sendable {
             } else if s.caseClass == CaseClass.allCaps {
                 bit = 8
             }
-            if bit != 0 { document[s.lower, default: 0] |= bit }
+            if bit != 0 { document.insertBits(s.lower, bit) }
         }
         // Gazetteer layer: the longest candidate covering each token.
         var candidateAt = [Int32](repeating: -1, count: n)
@@ -132,67 +131,66 @@ struct FeatureExtractor: Sendable {
             let initial = k == start
             let caseHere = UInt64(s.caseClass) | (caps ? 8 : 0) | (initial ? 16 : 0)
             defer { out.offsets.append(Int32(out.hashes.count)) }
-            @inline(__always) func put(_ t: Template, _ v: UInt64) { out.hashes.append(Self.feature(t, v)) }
 
-            put(.bias, 0)
-            put(.word, word)
-            put(.shape, s.shape)
-            put(.shapeLength, FeatureHash.combine(s.shape, UInt64(min(s.length, 8))))
+            out.add(.bias, 0)
+            out.add(.word, word)
+            out.add(.shape, s.shape)
+            out.add(.shapeLength, FeatureHash.combine(s.shape, UInt64(min(s.length, 8))))
             let r = tokens[k].range
             let len = r.count
             if s.hasLetter {
-                if len > 2 { put(.suffix2, FeatureHash.lowercased(bytes, r.end - 2, r.end)) }
-                if len > 3 { put(.suffix3, FeatureHash.lowercased(bytes, r.end - 3, r.end)) }
-                if len > 4 { put(.suffix4, FeatureHash.lowercased(bytes, r.end - 4, r.end)) }
-                if len > 2 { put(.prefix2, FeatureHash.lowercased(bytes, r.start, r.start + 2)) }
-                if len > 3 { put(.prefix3, FeatureHash.lowercased(bytes, r.start, r.start + 3)) }
+                if len > 2 { out.add(.suffix2, FeatureHash.lowercased(bytes, r.end - 2, r.end)) }
+                if len > 3 { out.add(.suffix3, FeatureHash.lowercased(bytes, r.end - 3, r.end)) }
+                if len > 4 { out.add(.suffix4, FeatureHash.lowercased(bytes, r.end - 4, r.end)) }
+                if len > 2 { out.add(.prefix2, FeatureHash.lowercased(bytes, r.start, r.start + 2)) }
+                if len > 3 { out.add(.prefix3, FeatureHash.lowercased(bytes, r.start, r.start + 3)) }
             }
-            put(.wordPrev, wPrev)
-            put(.wordNext, wNext)
-            put(.wordPrev2, wPrev2)
-            put(.wordNext2, wNext2)
-            put(.shapePrev, sPrev)
-            put(.shapeNext, sNext)
-            put(.shapePrevHere, FeatureHash.combine(sPrev, s.shape))
-            put(.shapeHereNext, FeatureHash.combine(s.shape, sNext))
-            put(.shapeWindow, FeatureHash.combine(FeatureHash.combine(sPrev, s.shape), sNext))
-            put(.wordPrevHere, FeatureHash.combine(wPrev, word))
-            put(.wordHereNext, FeatureHash.combine(word, wNext))
-            put(.wordPrevCase, FeatureHash.combine(wPrev, caseHere))
-            if initial { put(.initialShape, s.shape) }
+            out.add(.wordPrev, wPrev)
+            out.add(.wordNext, wNext)
+            out.add(.wordPrev2, wPrev2)
+            out.add(.wordNext2, wNext2)
+            out.add(.shapePrev, sPrev)
+            out.add(.shapeNext, sNext)
+            out.add(.shapePrevHere, FeatureHash.combine(sPrev, s.shape))
+            out.add(.shapeHereNext, FeatureHash.combine(s.shape, sNext))
+            out.add(.shapeWindow, FeatureHash.combine(FeatureHash.combine(sPrev, s.shape), sNext))
+            out.add(.wordPrevHere, FeatureHash.combine(wPrev, word))
+            out.add(.wordHereNext, FeatureHash.combine(word, wNext))
+            out.add(.wordPrevCase, FeatureHash.combine(wPrev, caseHere))
+            if initial { out.add(.initialShape, s.shape) }
             if caps {
-                put(.capsSentenceWord, word)
-                put(.capsSentenceShape, FeatureHash.combine(s.shape, sNext))
+                out.add(.capsSentenceWord, word)
+                out.add(.capsSentenceShape, FeatureHash.combine(s.shape, sNext))
             }
             if s.hasLetter {
-                let seen = UInt64(document[word] ?? 0)
-                put(.document, FeatureHash.combine(seen, caseHere))
-                if caps || initial || s.caseClass == CaseClass.allCaps { put(.documentCaps, FeatureHash.combine(seen, word)) }
+                let seen = UInt64(document[word])
+                out.add(.document, FeatureHash.combine(seen, caseHere))
+                if caps || initial || s.caseClass == CaseClass.allCaps { out.add(.documentCaps, FeatureHash.combine(seen, word)) }
             }
             if let g = gazetteerCode(k) {
                 let c = candidates[Int(candidateAt[k])]
-                put(.gazetteer, FeatureHash.combine(g.position << 8 | g.mask, c.exactCase ? 1 : 0))
-                put(.gazetteerCase, FeatureHash.combine(g.mask, caseHere))
+                out.add(.gazetteer, FeatureHash.combine(g.position << 8 | g.mask, c.exactCase ? 1 : 0))
+                out.add(.gazetteerCase, FeatureHash.combine(g.mask, caseHere))
                 if let e = c.entries.first {
-                    put(.gazetteerSubtype, FeatureHash.combine(FeatureHash.lowercased(e.type.rawValue), FeatureHash.lowercased(e.subtype)))
+                    out.add(.gazetteerSubtype, FeatureHash.combine(FeatureHash.lowercased(e.type.rawValue), FeatureHash.lowercased(e.subtype)))
                 }
                 let ambiguous = c.entries.contains { $0.ambiguous } || c.entries.count > 1
-                put(.gazetteerAmbiguous, FeatureHash.combine(g.mask, ambiguous ? 1 : 0))
+                out.add(.gazetteerAmbiguous, FeatureHash.combine(g.mask, ambiguous ? 1 : 0))
                 if let p = gazetteerCode(k - 1) {
-                    put(.gazetteerPrevHere, FeatureHash.combine(p.mask << 8 | p.position, g.mask << 8 | g.position))
+                    out.add(.gazetteerPrevHere, FeatureHash.combine(p.mask << 8 | p.position, g.mask << 8 | g.position))
                 }
             } else {
-                put(.gazetteer, 0)
+                out.add(.gazetteer, 0)
             }
-            if let g = gazetteerCode(k - 1) { put(.gazetteerPrev, g.position << 8 | g.mask) }
-            if let g = gazetteerCode(k + 1) { put(.gazetteerNext, g.position << 8 | g.mask) }
+            if let g = gazetteerCode(k - 1) { out.add(.gazetteerPrev, g.position << 8 | g.mask) }
+            if let g = gazetteerCode(k + 1) { out.add(.gazetteerNext, g.position << 8 | g.mask) }
             // Lexicon cues here and around.
             let here = lex[k].rawValue
             if here != 0 {
                 var bits = here
                 while bits != 0 {
                     let b = UInt64(bits.trailingZeroBitCount)
-                    put(.lexicon, FeatureHash.combine(b, caseHere))
+                    out.add(.lexicon, FeatureHash.combine(b, caseHere))
                     bits &= bits - 1
                 }
             }
@@ -200,8 +198,8 @@ struct FeatureExtractor: Sendable {
                 var bits = lex[k - 1].rawValue
                 while bits != 0 {
                     let b = UInt64(bits.trailingZeroBitCount)
-                    put(.lexiconPrev, b)
-                    put(.lexiconPrevCase, FeatureHash.combine(b, caseHere))
+                    out.add(.lexiconPrev, b)
+                    out.add(.lexiconPrevCase, FeatureHash.combine(b, caseHere))
                     bits &= bits - 1
                 }
             }
@@ -209,18 +207,18 @@ struct FeatureExtractor: Sendable {
                 var bits = lex[k + 1].rawValue
                 while bits != 0 {
                     let b = UInt64(bits.trailingZeroBitCount)
-                    put(.lexiconNext, b)
-                    put(.lexiconNextCase, FeatureHash.combine(b, caseHere | UInt64(surfaces[k + 1].caseClass) << 8))
+                    out.add(.lexiconNext, b)
+                    out.add(.lexiconNextCase, FeatureHash.combine(b, caseHere | UInt64(surfaces[k + 1].caseClass) << 8))
                     bits &= bits - 1
                 }
             }
             if k + 2 < end {
                 let f = lex[k + 2].intersection([.orgSuffix, .placeSuffix])
                 if !f.isEmpty, surfaces[k + 1].caseClass >= CaseClass.capitalized {
-                    put(.lexiconNext2, FeatureHash.combine(UInt64(f.rawValue), caseHere))
+                    out.add(.lexiconNext2, FeatureHash.combine(UInt64(f.rawValue), caseHere))
                 }
             }
-            if dateline[k] != 0 { put(.dateline, FeatureHash.combine(UInt64(dateline[k]), caseHere)) }
+            if dateline[k] != 0 { out.add(.dateline, FeatureHash.combine(UInt64(dateline[k]), caseHere)) }
         }
         out.cues = lex
         out.capsSentence = capsSentence

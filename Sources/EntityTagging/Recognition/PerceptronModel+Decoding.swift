@@ -32,7 +32,7 @@ extension PerceptronModel {
         var tags = [NERTag](repeating: .outside, count: n)
         var margins = [Float](repeating: 0, count: n)
         guard n > 0 else { return (tags, margins) }
-        var history: [UInt64: UInt8] = [:]
+        var history = WordTable<UInt8>(capacity: 256)
         let stride = NERTag.count
         let shift = UInt64(64 - bits)
         weights.withUnsafeBufferPointer { w in
@@ -45,7 +45,7 @@ extension PerceptronModel {
                             let previousTag: NERTag = atStart ? .outside : tags[k - 1]
                             let previous = atStart ? DynamicFeatures.sentenceStart : UInt64(tags[k - 1].rawValue)
                             let previous2 = atStart || k < 2 || tokens[k - 1].startsSentence ? DynamicFeatures.sentenceStart : UInt64(tags[k - 2].rawValue)
-                            let remembered = features.caseClass[k] >= CaseClass.capitalized ? (history[features.lower[k]] ?? 0) : 0
+                            let remembered = features.caseClass[k] >= CaseClass.capitalized ? history[features.lower[k]] : 0
                             DynamicFeatures.write(k, previous: previous, previous2: previous2, history: remembered, features: features, into: dp)
                             for t in 0..<stride { sp[t] = 0 }
                             let lo = Int(features.offsets[k]), hi = Int(features.offsets[k + 1])
@@ -75,7 +75,7 @@ extension PerceptronModel {
                             tags[k] = tag
                             margins[k] = bestScore - second
                             if features.caseClass[k] >= CaseClass.capitalized {
-                                history[features.lower[k]] = DynamicFeatures.historyValue(tag)
+                                history.set(features.lower[k], DynamicFeatures.historyValue(tag))
                             }
                         }
                     }

@@ -65,13 +65,13 @@ public struct PerceptronTrainer {
                             let f = ex.features
                             let n = f.count
                             var tags = [NERTag](repeating: .outside, count: n)
-                            var history: [UInt64: UInt8] = [:]
+                            var history = WordTable<UInt8>(capacity: 256)
                             for k in 0..<n {
                                 let atStart = k == 0 || ex.sentenceStarts[k]
                                 let previousTag: NERTag = atStart ? .outside : tags[k - 1]
                                 let previous = atStart ? DynamicFeatures.sentenceStart : UInt64(tags[k - 1].rawValue)
                                 let previous2 = atStart || k < 2 || ex.sentenceStarts[k - 1] ? DynamicFeatures.sentenceStart : UInt64(tags[k - 2].rawValue)
-                                let remembered = f.caseClass[k] >= CaseClass.capitalized ? (history[f.lower[k]] ?? 0) : 0
+                                let remembered = f.caseClass[k] >= CaseClass.capitalized ? history[f.lower[k]] : 0
                                 dynamic.withUnsafeMutableBufferPointer { d in
                                     if let dp = d.baseAddress {
                                         DynamicFeatures.write(k, previous: previous, previous2: previous2, history: remembered, features: f, into: dp)
@@ -110,7 +110,7 @@ public struct PerceptronTrainer {
                                 let tag = NERTag(rawValue: UInt8(best)) ?? .outside
                                 tags[k] = tag
                                 if f.caseClass[k] >= CaseClass.capitalized {
-                                    history[f.lower[k]] = DynamicFeatures.historyValue(tag)
+                                    history.set(f.lower[k], DynamicFeatures.historyValue(tag))
                                 }
                                 step += 1
                                 seen += 1

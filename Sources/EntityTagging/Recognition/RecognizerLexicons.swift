@@ -31,7 +31,7 @@ public struct RecognizerLexicons: Sendable {
     }
 
     /// List membership per lower-cased word hash.
-    private(set) var words: [UInt64: Flags] = [:]
+    private(set) var words = WordTable<UInt16>(capacity: 4096)
     /// Number of words loaded from files (for diagnostics).
     public private(set) var loadedWordCount = 0
 
@@ -107,13 +107,13 @@ public struct RecognizerLexicons: Sendable {
     }
 
     private mutating func add(_ word: String, _ flag: Flags) {
-        words[FeatureHash.lowercased(word), default: []].insert(flag)
+        words.insertBits(FeatureHash.lowercased(word), flag.rawValue)
         if word.hasSuffix("."), word.utf8.count > 1 {
-            words[FeatureHash.lowercased(String(word.dropLast())), default: []].insert(flag)
+            words.insertBits(FeatureHash.lowercased(String(word.dropLast())), flag.rawValue)
         }
     }
 
     /// The lists the word with lower-cased hash `hash` belongs to.
     @inline(__always)
-    func flags(_ hash: UInt64) -> Flags { words[hash] ?? [] }
+    func flags(_ hash: UInt64) -> Flags { Flags(rawValue: words[hash]) }
 }

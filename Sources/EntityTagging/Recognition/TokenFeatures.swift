@@ -28,6 +28,12 @@ struct TokenFeatures {
 
     /// Number of tokens.
     var count: Int { lower.count }
+
+    /// Appends the feature `template × value` to the current token.
+    @inline(__always)
+    mutating func add(_ template: FeatureExtractor.Template, _ value: UInt64) {
+        hashes.append(FeatureExtractor.feature(template, value))
+    }
 }
 
 /// How a token is written, in a few classes the features and rules condition on.
