@@ -81,4 +81,12 @@ import TextAnalysis
         #expect(court.type == .organization)
         #expect(court.source == "model" || court.source.hasPrefix("rule:"))
     }
+
+    @Test func typographicPunctuationTagsLikeASCII() throws {
+        // Same scalar offsets: each typographic character replaces one ASCII character.
+        let curly = try Self.tag("“We will not negotiate,” Zelenskyy’s aide Andriy Yermak said in Kyiv — hours after Moscow’s envoy left.")
+        let straight = try Self.tag("\"We will not negotiate,\" Zelenskyy's aide Andriy Yermak said in Kyiv - hours after Moscow's envoy left.")
+        #expect(Self.pairs(curly) == Self.pairs(straight))
+        #expect(Self.pairs(curly) == ["Zelenskyy/Person", "Andriy Yermak/Person", "Kyiv/Place", "Moscow/Place"])
+    }
 }

@@ -52,6 +52,25 @@ enum CaseClass {
 
 /// Per-token surface properties, computed in one pass over the token's bytes.
 struct TokenSurface {
+    /// The ASCII character a typographic punctuation token or a split-off possessive stands for.
+    @inline(__always)
+    static func asciiEquivalent(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8? {
+        let n = end - start
+        let first = bytes[start]
+        if first == 0x27, n == 2, bytes[start + 1] | 0x20 == 0x73 { return 0x27 }  // 's
+        guard first == 0xE2, n >= 3, bytes[start + 1] == 0x80 else { return nil }
+        if n == 4 {  // ’s
+            return bytes[start + 2] == 0x99 && bytes[start + 3] | 0x20 == 0x73 ? 0x27 : nil
+        }
+        guard n == 3 else { return nil }
+        switch bytes[start + 2] {
+        case 0x98, 0x99: return 0x27  // ‘ ’
+        case 0x9C, 0x9D, 0x9E: return 0x22  // “ ” „
+        case 0x93, 0x94: return 0x2D  // – —
+        default: return nil
+        }
+    }
+
     var lower: UInt64 = 0
     var shape: UInt64 = 0
     var caseClass: UInt8 = CaseClass.other
@@ -64,6 +83,15 @@ struct TokenSurface {
     /// Analyses `bytes[start..<end]`.
     @inline(__always)
     init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        if let ascii = Self.asciiEquivalent(bytes, start, end) {
+            // Typographic punctuation and split-off possessives look like the ASCII the training
+            // text uses (`’` → `'`, `“` → `"`, `—` → `-`, `'s` → `'`).
+            let h = (FeatureHash.seed ^ UInt64(ascii)) &* FeatureHash.prime
+            lower = h
+            shape = FeatureHash.mix(h)
+            length = 1
+            return
+        }
         lower = FeatureHash.lowercased(bytes, start, end)
         var shapeHash = FeatureHash.seed
         var last: UInt8 = 0
