@@ -13,21 +13,44 @@ public enum LanguageDetector {
     public static func detect(_ text: String) -> String? {
         var scripts: [Script: Int] = [:]
         var words: [String] = []
-        var word = ""
+        var word: [UInt8] = []
         var scanned = 0
+        func endWord() {
+            if !word.isEmpty {
+                if words.count < 1500 { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        var latinLetters = 0
         for scalar in text.unicodeScalars {
             scanned += 1
             if scanned > 6000 { break }
-            if scalar.properties.isAlphabetic {
-                let script = Script(scalar)
-                scripts[script, default: 0] += 1
-                if script == .latin || script == .cyrillic { word.unicodeScalars.append(scalar) } else if !word.isEmpty { words.append(word); word = "" }
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII: letters are Latin, everything else ends a word.
+                if (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) {
+                    latinLetters += 1
+                    word.append(UInt8(value) | 0x20)
+                } else {
+                    endWord()
+                }
+                continue
+            }
+            let script = Script(scalar)
+            if script == .other {
+                endWord()
+                continue
+            }
+            scripts[script, default: 0] += 1
+            if script == .latin || script == .cyrillic {
+                let lower = scalar.properties.lowercaseMapping
+                word.append(contentsOf: lower.utf8)
+            } else {
+                endWord()
             }
         }
-        if !word.isEmpty { words.append(word) }
+        endWord()
+        scripts[.latin, default: 0] += latinLetters
         guard let (dominant, count) = scripts.max(by: { $0.value < $1.value }), count >= 10 else { return nil }
         switch dominant {
         case .han: return (scripts[.kana] ?? 0) * 10 > count ? "ja" : "zh"
@@ -42,9 +65,8 @@ public enum LanguageDetector {
         case .latin, .cyrillic:
             let table = dominant == .latin ? latinStopwords : cyrillicStopwords
             var hits: [String: Int] = [:]
-            for word in words.prefix(1500) {
-                let lower = word.lowercased()
-                for (language, list) in table where list.contains(lower) { hits[language, default: 0] += 1 }
+            for word in words {
+                for (language, list) in table where list.contains(word) { hits[language, default: 0] += 1 }
             }
             guard let best = hits.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), best.value >= 3 else { return nil }
             // Prose is full of function words; name lists and results tables are not: a few short
@@ -62,7 +84,7 @@ public enum LanguageDetector {
 
         init(_ scalar: Unicode.Scalar) {
             switch scalar.value {
-            case 0x41...0x24F, 0x1E00...0x1EFF: self = .latin
+            case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: self = .latin
             case 0x370...0x3FF: self = .greek
             case 0x400...0x52F: self = .cyrillic
             case 0x590...0x5FF: self = .hebrew
