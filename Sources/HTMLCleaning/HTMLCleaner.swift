@@ -68,6 +68,12 @@ public struct HTMLCleaner: PipelineStage {
         let result = extractor.extract()
         trace = extractor.trace
         var blocks = BlockFilter.filter(result.blocks, title: metadata.title)
+        // Pages that render their story with scripts leave little in the markup; JSON-LD may hold it.
+        let extractedChars = blocks.reduce(0) { $0 + $1.text.utf8.count }
+        let structuredChars = metadata.structuredBody.reduce(0) { $0 + $1.utf8.count }
+        if extractedChars < 250 && structuredChars > max(500, 2 * extractedChars) {
+            blocks = metadata.structuredBody.map { TextBlock(text: $0, kind: .paragraph) }
+        }
 
         let pageType = PageClassifier.classify(result: result, kept: blocks, metadata: metadata)
         if pageType != "article" && !metadata.declaresArticle {

@@ -12,6 +12,8 @@ struct JSONLDReader {
         var description: String?
         var url: String?
         var language: String?
+        /// The `articleBody` text, paragraphs split at line breaks (empty when absent or HTML).
+        var articleBody: [String] = []
         /// True when an article-type object was found.
         var isArticle = false
         /// The schema.org type of a non-article page object (`CollectionPage`, `SearchResultsPage` …).
@@ -44,6 +46,10 @@ struct JSONLDReader {
             facts.description = string(article["description"])
             facts.url = string(article["url"]) ?? string((article["mainEntityOfPage"] as? [String: Any])?["@id"]) ?? string(article["mainEntityOfPage"])
             facts.language = string(article["inLanguage"])
+            if let body = article["articleBody"] as? String, !body.contains("<p"), !body.contains("<div") {
+                facts.articleBody = body.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                    .map { TextNormalization.cleanLine(String($0)) }.filter { !$0.isEmpty }
+            }
         }
         for object in objects {
             let objectTypes = types(of: object)

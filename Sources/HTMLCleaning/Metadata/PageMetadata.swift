@@ -11,6 +11,8 @@ struct PageMetadata: Equatable {
     var declaresArticle = false
     /// A non-article page kind declared by markup (`index`, `search`, `gallery`).
     var declaredPageType: String?
+    /// The article body a JSON-LD block carries, as paragraphs (a fallback for script-rendered pages).
+    var structuredBody: [String] = []
 }
 
 /// Reads ``PageMetadata`` from a ``DOMTree``: JSON-LD first, then Open Graph and other `<meta>`
@@ -105,6 +107,7 @@ enum MetadataReader {
         result.description = firstNonEmpty(meta["og:description"], meta["description"], jsonLD.description, meta["twitter:description"])
         let languageMarkup = firstNonEmpty(htmlLang, jsonLD.language, meta["og:locale"], contentLanguage, meta["language"], meta["dc.language"])
         result.language = languageMarkup.flatMap(LanguageDetector.normalizeTag)
+        result.structuredBody = jsonLD.articleBody
         let ogType = meta["og:type"]?.lowercased()
         result.declaresArticle = jsonLD.isArticle || ogType == "article" || articleBodyMarkup
         if let pageType = jsonLD.pageType, !jsonLD.isArticle {

@@ -31,35 +31,50 @@ struct ClassCues {
         return cue
     }
 
-    /// The cue of a value given as bytes.
+    /// The cue of a value given as bytes (one pass, no allocation: words are hashed as they are read).
     static func analyse(_ value: UnsafeBufferPointer<UInt8>) -> Cue {
         var state = Analysis()
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+        var hash: UInt64 = offsetBasis
+        var wordStart = -1
         var previousWasLower = false
-        for byte in value {
+        var index = 0
+        func endWord(_ end: Int) {
+            if wordStart >= 0 {
+                state.add(hash: hash, word: UnsafeBufferPointer(rebasing: value[wordStart..<end]))
+                wordStart = -1
+                hash = offsetBasis
+            }
+        }
+        while index < value.count {
+            let byte = value[index]
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                word.append(byte)
+                if wordStart < 0 { wordStart = index }
+                hash = (hash ^ UInt64(byte)) &* prime
                 previousWasLower = true
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if previousWasLower { state.add(word); word.removeAll(keepingCapacity: true) }
-                word.append(byte | 0x20)
+                if previousWasLower { endWord(index) }
+                if wordStart < 0 { wordStart = index }
+                hash = (hash ^ UInt64(byte | 0x20)) &* prime
                 previousWasLower = false
             default:
-                if !word.isEmpty { state.add(word); word.removeAll(keepingCapacity: true) }
+                endWord(index)
                 previousWasLower = false
             }
             if state.words > 64 { break }
+            index += 1
         }
-        if !word.isEmpty { state.add(word) }
+        endWord(min(index, value.count))
         return state.finish()
     }
 
     /// The cue of a list of lowercase words.
     static func analyse(words: [String]) -> Cue {
         var state = Analysis()
-        for word in words { state.add(Array(word.utf8)) }
+        for word in words {
+            let bytes = Array(word.utf8)
+            bytes.withUnsafeBufferPointer { state.add(hash: hash(bytes), word: $0) }
+        }
         return state.finish()
     }
 
@@ -70,9 +85,8 @@ struct ClassCues {
         var previousHash: UInt64 = 0
         var words = 0
 
-        mutating func add(_ word: [UInt8]) {
+        mutating func add(hash: UInt64, word: UnsafeBufferPointer<UInt8>) {
             words += 1
-            let hash = ClassCues.hash(word)
             if previousHash != 0, let kind = ClassCues.bigramTable[ClassCues.combine(previousHash, hash)] { apply(kind) }
             previousHash = hash
             if hash == ClassCues.embedHash || hash == ClassCues.embeddedHash { embed = true }
@@ -100,9 +114,12 @@ struct ClassCues {
         }
     }
 
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
     static func hash(_ word: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var hash = offsetBasis
+        for byte in word { hash = (hash ^ UInt64(byte)) &* prime }
         return hash
     }
 
@@ -131,11 +148,17 @@ struct ClassCues {
     }
 
     /// Words glued into one (`relatedarticles`, `socialshare`, `newsletterbox`).
-    private static func compoundKind(_ word: [UInt8]) -> Kind? {
+    private static func compoundKind(_ word: UnsafeBufferPointer<UInt8>) -> Kind? {
         guard word.count > 6 else { return nil }
-        for prefix in furniturePrefixes where word.starts(with: prefix) { return .furniture }
-        for suffix in furnitureSuffixes where word.count > suffix.count && word.suffix(suffix.count).elementsEqual(suffix) { return .furniture }
-        for prefix in contentPrefixes where word.starts(with: prefix) { return .content }
+        // Compound words are lowercase runs (camelCase humps were split already), except a leading capital.
+        func matches(_ pattern: [UInt8], at start: Int) -> Bool {
+            guard start >= 0, start + pattern.count <= word.count else { return false }
+            for offset in 0..<pattern.count where word[start + offset] | 0x20 != pattern[offset] { return false }
+            return true
+        }
+        for prefix in furniturePrefixes where matches(prefix, at: 0) { return .furniture }
+        for suffix in furnitureSuffixes where word.count > suffix.count && matches(suffix, at: word.count - suffix.count) { return .furniture }
+        for prefix in contentPrefixes where matches(prefix, at: 0) { return .content }
         return nil
     }
 

@@ -169,7 +169,7 @@ private struct TreeBuilder {
         var flags: NodeFlags = []
         var weight = 0
         let attributeStart = Int32(tree.attributes.count)
-        var pending: [(AttributeKey, UnsafePointer<UInt8>)] = []
+        var hasKept = false
         var hasItemprop = false
         var classHash: UInt32 = 0
         var attribute = node.pointee.properties
@@ -201,13 +201,22 @@ private struct TreeBuilder {
                     hasItemprop = true
                     if TreeBuilder.equalsIgnoringCase(value, "articlebody") { flags.insert(.articleBody) }
                 }
-                pending.append((key, value))
+                hasKept = true
             case .ignored:
                 continue
             }
         }
-        for (key, value) in pending where keeps(key, tag: tag, hasItemprop: hasItemprop) {
-            tree.attributes.append(DOMAttribute(key: key, value: String(cString: value)))
+        if hasKept {
+            // Second pass over the (short) attribute list: keep what this element needs as strings.
+            var kept = node.pointee.properties
+            var count = 0
+            while let current = kept, count < 1024 {
+                count += 1
+                kept = current.pointee.next
+                guard let name = current.pointee.name, case .kept(let key) = attributeName(name),
+                      keeps(key, tag: tag, hasItemprop: hasItemprop), let value = TreeBuilder.value(of: current) else { continue }
+                tree.attributes.append(DOMAttribute(key: key, value: String(cString: value)))
+            }
         }
         let attributeCount = UInt16(clamping: tree.attributes.count - Int(attributeStart))
         tree.nodes.append(DOMNode(
