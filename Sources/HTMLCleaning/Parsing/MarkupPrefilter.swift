@@ -13,7 +13,11 @@ import Darwin
 /// by character; a byte scan removes them many times faster. Only whole elements and comments
 /// are removed, so the parser sees the same document structure.
 enum MarkupPrefilter {
-    private static let dropped: [[UInt8]] = ["script", "style", "svg", "noscript", "template"].map { Array($0.utf8) }
+    private static let dropped: [[UInt8]] = [
+        "script", "style", "svg", "noscript", "template", "iframe", "picture", "video", "audio", "canvas", "object", "select", "button",
+    ].map { Array($0.utf8) }
+    /// Void elements the cleaner never reads, often long (`srcset`): the tag alone is cut.
+    private static let droppedVoid: [[UInt8]] = ["img", "source", "input", "embed", "track", "wbr"].map { Array($0.utf8) }
 
     /// The page without comments and script, style, svg, noscript and template elements.
     static func strip(_ input: [UInt8]) -> [UInt8] {
@@ -39,14 +43,27 @@ enum MarkupPrefilter {
                     copyStart = end
                     continue
                 }
+                let letter = next | 0x20
+                guard letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z") else {
+                    index += 1
+                    continue
+                }
+                if droppedVoid.contains(where: { matchesTagName(buffer, at: index + 1, $0) }) {
+                    guard let tagEnd = tagEnd(buffer, from: index + 1) else { break }
+                    keep(upTo: index)
+                    index = tagEnd + 1
+                    copyStart = index
+                    continue
+                }
                 guard let name = dropped.firstIndex(where: { matchesTagName(buffer, at: index + 1, $0) }) else {
                     index += 1
                     continue
                 }
-                guard let startTagEnd = find(buffer, ">", from: index + 1) else { break }
+                guard let startTagEnd = tagEnd(buffer, from: index + 1) else { break }
                 let tagName = dropped[name]
+                // Without a closing tag only the start tag goes, so a stray <button> cannot eat the page.
                 let closing = findClosingTag(buffer, tagName, from: startTagEnd + 1)
-                let elementEnd = closing.flatMap { find(buffer, ">", from: $0).map { $0 + 1 } } ?? count
+                let elementEnd = closing.flatMap { find(buffer, ">", from: $0).map { $0 + 1 } } ?? (startTagEnd + 1)
                 if name == 0 && startTagDeclaresJSONLD(buffer, from: index, to: startTagEnd) {
                     index = elementEnd
                     continue
@@ -58,6 +75,27 @@ enum MarkupPrefilter {
             keep(upTo: count)
         }
         return output
+    }
+
+    /// The `>` ending a start tag, skipping quoted attribute values.
+    private static func tagEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        var quote: UInt8 = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                // Only a quote that opens a value (after `=`, maybe with spaces) starts a quoted run.
+                var back = index - 1
+                while back > start, buffer[back] == 0x20 || buffer[back] == 0x0A || buffer[back] == 0x09 { back -= 1 }
+                if buffer[back] == UInt8(ascii: "=") { quote = byte }
+            } else if byte == UInt8(ascii: ">") {
+                return index
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// True when `name` (lowercase) starts at `start`, in any case, followed by a tag-name end.
