@@ -22,6 +22,14 @@ struct MarkupPrefilterTests {
         #expect(strip("<p>Before <button class=\"x\">after the button, the rest of the page.</p>") == "<p>Before after the button, the rest of the page.</p>")
     }
 
+    @Test("start tags keep only the attributes the cleaner reads")
+    func attributes() {
+        #expect(strip("<div data-x=\"1 > 2\" class='story body' onclick=go()><a href=\"/x\" rel=author>Jo</a></div>")
+            == "<div class='story body'><a rel=author>Jo</a></div>")
+        #expect(strip("<link rel=\"canonical\" href=\"https://a.example/x\" media=all/>") == "<link rel=\"canonical\" href=\"https://a.example/x\">")
+        #expect(strip("<p>text <div class=\"x\"") == "<p>text <div class=\"x\"")
+    }
+
     @Test("names that only begin like a dropped element are kept")
     func similarNames() {
         #expect(strip("<scripture>Psalm</scripture><imgx>y</imgx>") == "<scripture>Psalm</scripture><imgx>y</imgx>")

@@ -56,7 +56,17 @@ enum MarkupPrefilter {
                     continue
                 }
                 guard let name = dropped.firstIndex(where: { matchesTagName(buffer, at: index + 1, $0) }) else {
-                    index += 1
+                    // Any other start tag: rewrite it with only the attributes the cleaner reads.
+                    keep(upTo: index)
+                    let written = output.count
+                    guard let end = rewriteStartTag(buffer, at: index, into: &output) else {
+                        // An unterminated tag at the end: leave it as it was.
+                        output.removeSubrange(written...)
+                        copyStart = index
+                        break
+                    }
+                    index = end
+                    copyStart = end
                     continue
                 }
                 guard let startTagEnd = tagEnd(buffer, from: index + 1) else { break }
@@ -75,6 +85,68 @@ enum MarkupPrefilter {
             keep(upTo: count)
         }
         return output
+    }
+
+    /// Attribute names the cleaner reads (everything else is cut before parsing).
+    private static let keptAttributes: Set<[UInt8]> = Set([
+        "class", "id", "role", "style", "hidden", "aria-hidden", "name", "property", "content", "http-equiv",
+        "rel", "lang", "xml:lang", "datetime", "itemprop", "type", "charset",
+    ].map { Array($0.utf8) })
+    private static let linkName = Array("link".utf8)
+
+    /// Copies the start tag at `start` (`<name …>`) to `output` with only kept attributes; returns the
+    /// index after its `>`, or `nil` when the tag never ends.
+    private static func rewriteStartTag(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, into output: inout [UInt8]) -> Int? {
+        let count = buffer.count
+        var index = start + 1
+        while index < count, !isTagSpace(buffer[index]), buffer[index] != UInt8(ascii: ">"), buffer[index] != UInt8(ascii: "/") { index += 1 }
+        let nameRange = (start + 1)..<index
+        let isLink = nameRange.count == 4 && zip(buffer[nameRange], linkName).allSatisfy { $0 | 0x20 == $1 }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+        while index < count {
+            while index < count, isTagSpace(buffer[index]) || buffer[index] == UInt8(ascii: "/") { index += 1 }
+            guard index < count else { return nil }
+            if buffer[index] == UInt8(ascii: ">") {
+                output.append(UInt8(ascii: ">"))
+                return index + 1
+            }
+            let attributeStart = index
+            while index < count, !isTagSpace(buffer[index]), buffer[index] != UInt8(ascii: "="), buffer[index] != UInt8(ascii: ">"), buffer[index] != UInt8(ascii: "/") { index += 1 }
+            let attributeName = attributeStart..<index
+            var scan = index
+            while scan < count, isTagSpace(buffer[scan]) { scan += 1 }
+            if scan < count, buffer[scan] == UInt8(ascii: "=") {
+                scan += 1
+                while scan < count, isTagSpace(buffer[scan]) { scan += 1 }
+                guard scan < count else { return nil }
+                let quote = buffer[scan]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    scan += 1
+                    while scan < count, buffer[scan] != quote { scan += 1 }
+                    guard scan < count else { return nil }
+                    scan += 1
+                } else {
+                    while scan < count, !isTagSpace(buffer[scan]), buffer[scan] != UInt8(ascii: ">") { scan += 1 }
+                }
+                index = scan
+            }
+            guard attributeName.count > 0, attributeName.count <= 12 else {
+                if attributeName.isEmpty { index += 1 }
+                continue
+            }
+            let lowered = buffer[attributeName].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let isHref = lowered.count == 4 && lowered.elementsEqual("href".utf8)
+            if keptAttributes.contains(lowered) || (isHref && isLink) {
+                output.append(0x20)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[attributeStart..<index]))
+            }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isTagSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
     /// The `>` ending a start tag, skipping quoted attribute values.
