@@ -35,7 +35,7 @@ run() {
     echo "== valgrind gazette tag $* ($name)" >&2
     local start=$(date +%s)
     valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-        --num-callers=30 --log-file="$log" \
+        --num-callers=30 --suppressions="$ROOT/Scripts/valgrind-glibc.supp" --log-file="$log" \
         "$GAZETTE_BIN" tag "$@" --quiet --jobs 2 -o "$WORK/$name.jsonl" >/dev/null 2>"$WORK/$name.stderr"
     local status=$?
     local elapsed=$(( $(date +%s) - start ))
