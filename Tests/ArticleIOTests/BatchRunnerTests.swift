@@ -59,4 +59,22 @@ struct BatchRunnerTests {
         #expect(lines.isEmpty)
         #expect(statistics.records == 0)
     }
+
+    @Test func takenRecordsAreReleasedAtOnce() {
+        // The state must not keep pages a worker has taken: a crawl of 200 kB pages would
+        // otherwise hold hundreds of megabytes long after they were tagged.
+        let state = BatchState(window: 4)
+        for round in 0..<600 {
+            let record = InputRecord(article: Article(id: "r\(round)", text: String(repeating: "x", count: 1000)), origin: "test")
+            state.submit(record)
+            guard let (sequence, taken) = state.take() else { Issue.record("no record to take"); return }
+            #expect(taken.id == "r\(round)")
+            #expect(state.heldRecords == 0)
+            state.complete(sequence, BatchRunner.Output(line: "{}", isError: false, inputPosition: 0))
+            #expect(state.heldRecords == 1)
+            let (batch, _) = state.takeReady(wait: false, timeout: 0)
+            #expect(batch.count == 1)
+            #expect(state.heldRecords == 0)
+        }
+    }
 }

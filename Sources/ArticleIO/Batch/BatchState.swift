@@ -3,8 +3,9 @@
 final class BatchState: @unchecked Sendable {
     private let lock = ConditionLock()
     private let window: Int
+    /// Records read but not yet taken by a worker; never longer than `window`, so removing from
+    /// the front is cheap, and a taken record is released at once (its page may be megabytes).
     private var queue: [(Int, InputRecord)] = []
-    private var queueHead = 0
     private var ready: [Int: BatchRunner.Output] = [:]
     private var submitted = 0
     private var nextToWrite = 0
@@ -35,17 +36,11 @@ final class BatchState: @unchecked Sendable {
     /// The next record to tag with its sequence number, or nil when input is done and drained.
     func take() -> (Int, InputRecord)? {
         lock.withLock {
-            while queueHead >= queue.count {
+            while queue.isEmpty {
                 if readingDone { return nil }
                 lock.wait()
             }
-            let item = queue[queueHead]
-            queueHead += 1
-            if queueHead > 1024 && queueHead * 2 > queue.count {
-                queue.removeFirst(queueHead)
-                queueHead = 0
-            }
-            return item
+            return queue.removeFirst()
         }
     }
 
@@ -91,6 +86,9 @@ final class BatchState: @unchecked Sendable {
     func addProfile(_ profile: StageProfile) {
         lock.withLock { counts.profile.merge(profile) }
     }
+
+    /// Records the state still holds, queued or ready to write; never more than the window.
+    var heldRecords: Int { lock.withLock { queue.count + ready.count } }
 
     /// The counts so far.
     var statistics: BatchStatistics { lock.withLock { counts } }
