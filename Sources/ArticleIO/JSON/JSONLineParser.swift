@@ -177,6 +177,18 @@ struct JSONLineParser {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// Bytes from `start` up to the closing quote of the string that starts there (or to the end of
+    /// the line when it is unterminated); escapes are stepped over, not checked.
+    private func encodedLength(from start: Int) -> Int {
+        var position = start
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { break }
+            position += byte == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return min(position, bytes.count) - start
+    }
+
     /// Skips a string, checking its escapes.
     private mutating func skipString() throws(JSONSyntaxError) {
         index += 1
@@ -203,6 +215,9 @@ struct JSONLineParser {
     private mutating func string() throws(JSONSyntaxError) -> [UInt8] {
         index += 1
         var out: [UInt8] = []
+        // The decoded string is never longer than its JSON form: reserving that once avoids
+        // growing a multi-megabyte page by doubling (which briefly needs three times its size).
+        out.reserveCapacity(encodedLength(from: index))
         var runStart = index
         while index < bytes.count {
             let byte = bytes[index]
