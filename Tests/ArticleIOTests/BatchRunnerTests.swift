@@ -16,6 +16,20 @@ private struct JitterStage: PipelineStage {
     }
 }
 
+/// A stage that counts how many articles are being processed at once.
+private final class ConcurrencyProbe: PipelineStage, @unchecked Sendable {
+    let name = "probe"
+    private let lock = NSLock()
+    private var current = 0
+    private(set) var maximum = 0
+
+    func process(_ article: inout Article) throws(GazetteError) {
+        lock.withLock { current += 1; maximum = max(maximum, current) }
+        usleep(2_000)
+        lock.withLock { current -= 1 }
+    }
+}
+
 @Suite("batch runner")
 struct BatchRunnerTests {
     private func runBatch(records: [InputRecord], jobs: Int, skipped: Int = 0) throws -> (lines: [String], statistics: BatchStatistics) {
@@ -75,6 +89,29 @@ struct BatchRunnerTests {
             let (batch, _) = state.takeReady(wait: false, timeout: 0)
             #expect(batch.count == 1)
             #expect(state.heldRecords == 0)
+        }
+    }
+
+    @Test func theByteBudgetLimitsLargePagesInFlight() throws {
+        // Forty 600 kB pages with a 1 MB budget: one page at a time, although four workers wait.
+        let page = Array("<p>\(String(repeating: "Kyiv and NATO. ", count: 40_000))</p>".utf8)
+        let records = (0..<40).map { InputRecord(article: Article(id: "p\($0)", html: page), origin: "test") }
+        for (budget, expectSerial) in [(1 << 20, true), (64 << 20, false)] {
+            let probe = ConcurrencyProbe()
+            let directory = try TemporaryDirectory()
+            let writer = try LineWriter(path: directory.path + "/out.jsonl", append: false)
+            var events = records.map { InputEvent.record($0) }.reversed() as [InputEvent]
+            let runner = BatchRunner(pipeline: Pipeline(stages: [probe]), options: .init(jobs: 4, byteBudget: budget))
+            let statistics = runner.run(next: { events.popLast() }, writer: writer)
+            #expect(statistics.records == 40)
+            let lines = try String(contentsOfFile: directory.path + "/out.jsonl", encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 40)
+            #expect(lines.last?.contains(#""id":"p39""#) == true)
+            if expectSerial {
+                #expect(probe.maximum == 1)
+            } else {
+                #expect(probe.maximum > 1)
+            }
         }
     }
 }

@@ -12,15 +12,24 @@ public struct BatchRunner: Sendable {
         public var jobs: Int
         /// Records read but not yet written, at most (default 4 × jobs).
         public var window: Int
+        /// Raw input bytes read but not yet tagged, at most, except that one record is always
+        /// admitted (default 16 MiB × jobs, at least 32 MiB): with pages near the record size limit
+        /// only a few are held at a time, so peak memory stays flat.
+        public var byteBudget: Int
         /// What each output record includes.
         public var record: TagRecord.Options
         /// Measure time per stage.
         public var profile: Bool
 
-        /// Creates options; `window` defaults to 4 × `jobs`.
-        public init(jobs: Int, window: Int? = nil, record: TagRecord.Options = TagRecord.Options(), profile: Bool = false) {
+        /// Creates options; `window` defaults to 4 × `jobs`, `byteBudget` to 16 MiB × `jobs` (at
+        /// least 32 MiB).
+        public init(
+            jobs: Int, window: Int? = nil, byteBudget: Int? = nil, record: TagRecord.Options = TagRecord.Options(),
+            profile: Bool = false
+        ) {
             self.jobs = max(1, jobs)
             self.window = max(1, window ?? 4 * max(1, jobs))
+            self.byteBudget = max(1, byteBudget ?? max(32 << 20, (16 << 20) * max(1, jobs)))
             self.record = record
             self.profile = profile
         }
@@ -45,7 +54,7 @@ public struct BatchRunner: Sendable {
         progressInterval: Double = 0.5,
         progress: (@Sendable (BatchStatistics) -> Void)? = nil
     ) -> BatchStatistics {
-        let state = BatchState(window: options.window)
+        let state = BatchState(window: options.window, byteBudget: options.byteBudget)
         let clock = ContinuousClock()
         let start = clock.now
         let pipeline = self.pipeline

@@ -1,8 +1,16 @@
 /// The shared state of a batch run: the queue of records to tag, the finished outputs waiting for
 /// their turn, and the window that bounds both. Guarded by one lock.
+///
+/// The window is counted twice: in records (`window`) and in raw input bytes (`byteBudget`), so a
+/// run of pages near the record size limit holds a few of them at a time, not `window` of them.
 final class BatchState: @unchecked Sendable {
     private let lock = ConditionLock()
     private let window: Int
+    private let byteBudget: Int
+    /// Raw input bytes of the records submitted and not yet tagged.
+    private var bytesInFlight = 0
+    /// Raw input bytes of each record submitted and not yet tagged, by sequence number.
+    private var sizes: [Int: Int] = [:]
     /// Records read but not yet taken by a worker; never longer than `window`, so removing from
     /// the front is cheap, and a taken record is released at once (its page may be megabytes).
     private var queue: [(Int, InputRecord)] = []
@@ -12,14 +20,25 @@ final class BatchState: @unchecked Sendable {
     private var readingDone = false
     private var counts = BatchStatistics()
 
-    /// Creates the state for at most `window` records in flight.
-    init(window: Int) { self.window = window }
+    /// Creates the state for at most `window` records and about `byteBudget` bytes of raw input in
+    /// flight; one record is always admitted, however large, when nothing else is in flight.
+    init(window: Int, byteBudget: Int = .max) {
+        self.window = window
+        self.byteBudget = byteBudget
+    }
 
     /// Queues a record for tagging, waiting while the window is full.
     func submit(_ record: InputRecord) {
+        let size = record.rawByteCount
         lock.withLock {
-            while submitted - nextToWrite >= window { lock.wait() }
+            while submitted - nextToWrite >= window || (bytesInFlight > 0 && bytesInFlight + size > byteBudget) {
+                lock.wait()
+            }
             queue.append((submitted, record))
+            if size > 0 {
+                sizes[submitted] = size
+                bytesInFlight += size
+            }
             submitted += 1
             lock.broadcast()
         }
@@ -48,6 +67,7 @@ final class BatchState: @unchecked Sendable {
     func complete(_ sequence: Int, _ output: BatchRunner.Output) {
         lock.withLock {
             ready[sequence] = output
+            if let size = sizes.removeValue(forKey: sequence) { bytesInFlight -= size }
             lock.broadcast()
         }
     }

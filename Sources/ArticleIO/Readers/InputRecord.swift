@@ -36,6 +36,13 @@ public struct InputRecord: Sendable {
         if case .failure = content { return true }
         return false
     }
+
+    /// Bytes of page or text the record carries (0 for an error record); what the batch window
+    /// counts to bound memory.
+    public var rawByteCount: Int {
+        if case .success(let article) = content { return article.input.byteCount }
+        return 0
+    }
 }
 
 /// What a reader yields: a record to tag, or an input item it skipped on purpose (a WARC request
