@@ -142,11 +142,20 @@ struct TagCommand: ParsableCommand {
                 profile: profile))
         let stream = RecordStream(plan: plan, limits: pipelineOptions.limits)
         var resumed = 0
+        var resumeFailure: GazetteError?
         func nextEvent() -> InputEvent? {
             while let event = stream.next() {
-                if case .record(let record) = event, resumeIndex.consume(id: record.id) {
-                    resumed += 1
-                    continue
+                if case .record(let record) = event {
+                    do {
+                        if try resumeIndex.consume(id: record.id) {
+                            resumed += 1
+                            continue
+                        }
+                    } catch {
+                        // Tagging on without knowing what is done would duplicate records: stop.
+                        resumeFailure = error
+                        return nil
+                    }
                 }
                 return event
             }
@@ -158,6 +167,10 @@ struct TagCommand: ParsableCommand {
         }
         let statistics = runner.run(next: nextEvent, writer: writer, progress: report)
         if showProgress { ErrorStream.write("\r\u{1B}[K") }
+        if let resumeFailure {
+            ErrorStream.write("gazette tag: \(resumeFailure); the records tagged so far were appended, run the same command again to continue\n")
+            throw ExitCode(2)
+        }
         if let failure = writer.failure {
             ErrorStream.write("gazette tag: \(failure)\n")
             throw ExitCode(2)
