@@ -45,6 +45,36 @@ import TextAnalysis
         #expect(ivanov.mentions.last?.reason?.contains("Timur Ivanov") == true)
     }
 
+    @Test func aSurnameJoinsTheLongestFullerNameMentionedFirst() throws {
+        // "Ivanova" ends three fuller names: the longest wins over the ones named before it.
+        let longest = try resolve(
+            "Anna Ivanova met Maria Ivanova. Later Anna Petrovna Ivanova spoke, and Ivanova left.",
+            extra: [("Anna Petrovna Ivanova", .person), ("Anna Ivanova", .person), ("Maria Ivanova", .person), ("Ivanova", .person)])
+        let full = try #require(longest.entities.first { $0.name == "Anna Petrovna Ivanova" })
+        #expect(full.mentions.map(\.surface) == ["Anna Petrovna Ivanova", "Ivanova"])
+        // Among names of equal length, the one the article names first.
+        let first = try resolve(
+            "Maria Ivanova met Anna Ivanova. Ivanova left.",
+            extra: [("Anna Ivanova", .person), ("Maria Ivanova", .person), ("Ivanova", .person)])
+        let maria = try #require(first.entities.first { $0.name == "Maria Ivanova" })
+        #expect(maria.mentions.map(\.surface) == ["Maria Ivanova", "Ivanova"])
+    }
+
+    @Test func aLongArticleLinksEveryRepeatedPartialName() throws {
+        // Thousands of mentions of a few people: each surname still joins its full name.
+        var sentences: [String] = []
+        for round in 0..<1_500 {
+            sentences.append(round == 0 ? "Deputy minister Timur Ivanov met Olga Petrenko." : "Ivanov and Petrenko spoke again on day \(round).")
+        }
+        let article = try resolve(sentences.joined(separator: " "),
+                                  extra: [("Timur Ivanov", .person), ("Olga Petrenko", .person), ("Ivanov", .person), ("Petrenko", .person)])
+        let ivanov = try #require(article.entities.first { $0.id == "new:person:timur-ivanov" })
+        let petrenko = try #require(article.entities.first { $0.id == "new:person:olga-petrenko" })
+        #expect(ivanov.mentions.count == 1_500)
+        #expect(petrenko.mentions.count == 1_500)
+        #expect(!article.entities.contains { $0.id == "new:person:ivanov" || $0.id == "new:person:petrenko" })
+    }
+
     @Test func generatedIDsAreStableAcrossArticles() throws {
         let a = try resolve("Anna Kovalenko spoke.", extra: [("Anna Kovalenko", .person)])
         let b = try resolve("Yesterday ANNA KOVALENKO left; Anna Kovalenko said so.", extra: [("Anna Kovalenko", .person)])

@@ -66,18 +66,35 @@ public struct EntityResolver: PipelineStage {
         }
         // 2. Partial person names join the fuller name in the article.
         let people = mentions.indices.filter { mentions[$0].type == .person }
-        // Folded once per mention (folding inside the pair loop made long articles quadratic in folds).
-        var foldedWords: [Int: [String]] = [:]
-        for k in people { foldedWords[k] = nameWords(mentions[k].surface) }
+        // Distinct names, folded once each, indexed by their last word: long articles name the
+        // same people thousands of times, and comparing every pair of mentions was quadratic.
+        var firstMentionOfName: [[String]: Int] = [:]
+        var namesByLastWord: [String: [[String]]] = [:]
+        var wordsOfMention: [Int: [String]] = [:]
+        for k in people {
+            let words = nameWords(mentions[k].surface)
+            wordsOfMention[k] = words
+            guard let last = words.last, firstMentionOfName[words] == nil else { continue }
+            firstMentionOfName[words] = k
+            namesByLastWord[last, default: []].append(words)
+        }
+        // The fuller name a partial name joins: the longest name ending with its words, the one
+        // mentioned first among equals.
+        var fullerName: [[String]: Int?] = [:]
         for k in people where mentions[k].entityID.isEmpty || gazetteer.entryIndex[mentions[k].entityID] == nil {
-            let words = foldedWords[k] ?? []
-            guard !words.isEmpty else { continue }
-            var best: Int? = nil
-            var bestCount = 0
-            for other in people where other != k {
-                let otherWords = foldedWords[other] ?? []
-                guard otherWords.count > words.count, otherWords.suffix(words.count) == words[...] || (words.count == 1 && otherWords.last == words[0]) else { continue }
-                if best == nil || otherWords.count > bestCount { best = other; bestCount = otherWords.count }
+            guard let words = wordsOfMention[k], let last = words.last else { continue }
+            let best: Int?
+            if let known = fullerName[words] {
+                best = known
+            } else {
+                var choice: (mention: Int, length: Int)? = nil
+                for other in namesByLastWord[last] ?? [] where other.count > words.count && other.suffix(words.count) == words[...] {
+                    guard let mention = firstMentionOfName[other] else { continue }
+                    if let current = choice, (other.count, -mention) <= (current.length, -current.mention) { continue }
+                    choice = (mention, other.count)
+                }
+                best = choice?.mention
+                fullerName[words] = .some(best)
             }
             if let best {
                 if mentions[best].entityID.isEmpty { mentions[best].entityID = generatedID(for: mentions[best]) }
