@@ -83,4 +83,21 @@ import Testing
         _ = try Pipeline { Append(name: "a"); Append(name: "b") }.tag(Article(id: "x", text: ""), profile: &profile)
         #expect(profile.names == ["a", "b"])
     }
+
+    @Test func scalarOffsetsAreRightInAnyOrderOnALongText() {
+        // Mentions come grouped by entity, so offsets jump back and forth across the text.
+        var text = ""
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Kyiv ", "Zürich ", "İstanbul ", "Straße ", "東京 ", "NATO ", "😀 ", "\n"]
+        while text.utf8.count < 20_000 { text += pieces.randomElement(using: &generator) ?? "" }
+        let bytes = Array(text.utf8)
+        let boundaries = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 } + [bytes.count]
+        var map = ScalarOffsetMap(text)
+        for _ in 0..<2_000 {
+            let target = boundaries.randomElement(using: &generator) ?? 0
+            let expected = String(decoding: bytes[..<target], as: UTF8.self).unicodeScalars.count
+            #expect(map.scalarOffset(ofByte: target) == expected)
+        }
+        #expect(map.scalarOffset(ofByte: bytes.count + 10) == text.unicodeScalars.count)
+    }
 }
