@@ -30,7 +30,7 @@ public struct Segmenter: PipelineStage {
     /// Segments UTF-8 text; returns tokens and sentence ranges.
     public func segment(_ bytes: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], sentences: [TextRange]) {
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5)
+        tokens.reserveCapacity(min(bytes.count / 5, maxTokens))
         var sentences: [TextRange] = []
         var sentence: Int32 = 0
         var sentenceStart = -1

@@ -37,11 +37,26 @@ public struct EntityRecognizer: PipelineStage {
         let tokens = article.tokens
         let candidates = article.candidates
         article.mentions = text.withUTF8 { bytes in
-            let features = extractor.extract(bytes, tokens: tokens, candidates: candidates)
-            let (tags, margins) = model.label(features, tokens: tokens)
-            return mentions(bytes, tokens: tokens, candidates: candidates, features: features, tags: tags, margins: margins)
+            var (features, layers) = extractor.prepare(bytes, tokens: tokens, candidates: candidates)
+            var state = DecoderState(count: tokens.count)
+            // Feature hashes take about 300 bytes a token: compute and decode them a block at a
+            // time, so a book-length page does not hold them all at once.
+            var start = 0
+            while start < tokens.count {
+                let end = min(tokens.count, start + Self.decodeBlock)
+                extractor.fillHashes(bytes, tokens: tokens, candidates: candidates, layers: layers, into: &features, range: start..<end)
+                model.decode(start..<end, features: features, tokens: tokens, state: &state)
+                start = end
+            }
+            features.hashes = []
+            features.offsets = []
+            layers = FeatureExtractor.Layers()
+            return mentions(bytes, tokens: tokens, candidates: candidates, features: features, tags: state.tags, margins: state.margins)
         }
     }
+
+    /// Tokens whose feature hashes are held at once while tagging.
+    static let decodeBlock = 4096
 
     /// The model's label for each token (no rules), with the score margins.
     func label(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate]) -> (tags: [NERTag], margins: [Float]) {

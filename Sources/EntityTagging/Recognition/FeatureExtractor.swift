@@ -27,16 +27,33 @@ struct FeatureExtractor: Sendable {
     static let before = FeatureHash.value(-1)
     static let after = FeatureHash.value(-2)
 
-    /// Extracts features for `tokens` of `bytes`.
+    /// What the feature pass needs besides the per-token values kept in ``TokenFeatures``.
+    struct Layers {
+        /// Surface properties per token.
+        var surfaces: [TokenSurface] = []
+        /// How each word is written across the article.
+        var document = WordTable<UInt8>(capacity: 0)
+    }
+
+    /// Extracts all features for `tokens` of `bytes` at once (training and evaluation; tagging a
+    /// long article goes block by block with ``prepare(_:tokens:candidates:)`` and
+    /// ``fillHashes(_:tokens:candidates:layers:into:range:)`` instead).
     func extract(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate]) -> TokenFeatures {
+        var (features, layers) = prepare(bytes, tokens: tokens, candidates: candidates)
+        fillHashes(bytes, tokens: tokens, candidates: candidates, layers: layers, into: &features, range: 0..<tokens.count)
+        return features
+    }
+
+    /// Computes every per-token value of the article (surfaces, sentences, document memory,
+    /// gazetteer layer, cues), leaving the feature hashes empty.
+    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate]) -> (TokenFeatures, Layers) {
         let n = tokens.count
         var out = TokenFeatures()
-        out.hashes.reserveCapacity(n * 48)
-        out.offsets.reserveCapacity(n + 1)
+        var layers = Layers()
         out.lower.reserveCapacity(n)
         out.shape.reserveCapacity(n)
         out.caseClass.reserveCapacity(n)
-        guard n > 0 else { return out }
+        guard n > 0 else { return (out, layers) }
 
         // Pass 1: surfaces, lexicon flags, sentences.
         var surfaces: [TokenSurface] = []
@@ -100,6 +117,33 @@ struct FeatureExtractor: Sendable {
                 if current < 0 || candidates[Int(current)].tokens.count < candidate.tokens.count { candidateAt[k] = Int32(c) }
             }
         }
+        out.cues = lex
+        out.capsSentence = capsSentence
+        out.dateline = dateline
+        out.sentenceStart = sentenceStart
+        out.sentenceEnd = sentenceEnd
+        out.candidateAt = candidateAt
+        layers.surfaces = surfaces
+        layers.document = document
+        return (out, layers)
+    }
+
+    /// Replaces the feature hashes of `features` with those of the tokens in `range`: afterwards
+    /// token `k`'s features are `hashes[offsets[k - range.lowerBound]..<offsets[k - range.lowerBound + 1]]`.
+    /// A token's features do not depend on the range it is computed in.
+    func fillHashes(
+        _ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate], layers: Layers,
+        into out: inout TokenFeatures, range: Range<Int>
+    ) {
+        let n = tokens.count
+        out.hashes.removeAll(keepingCapacity: true)
+        out.offsets.removeAll(keepingCapacity: true)
+        out.offsets.append(0)
+        out.hashes.reserveCapacity(range.count * 40)
+        out.offsets.reserveCapacity(range.count + 1)
+        let surfaces = layers.surfaces, document = layers.document
+        let sentenceStart = out.sentenceStart, sentenceEnd = out.sentenceEnd, capsSentence = out.capsSentence
+        let candidateAt = out.candidateAt, lex = out.cues, dateline = out.dateline
         func gazetteerCode(_ k: Int) -> (position: UInt64, mask: UInt64)? {
             guard k >= 0, k < n, candidateAt[k] >= 0 else { return nil }
             let c = candidates[Int(candidateAt[k])]
@@ -117,7 +161,7 @@ struct FeatureExtractor: Sendable {
         }
 
         // Pass 2: features.
-        for k in 0..<n {
+        for k in range {
             let s = surfaces[k]
             let start = sentenceStart[k], end = sentenceEnd[k]
             let word = s.lower
@@ -220,13 +264,6 @@ struct FeatureExtractor: Sendable {
             }
             if dateline[k] != 0 { out.add(.dateline, FeatureHash.combine(UInt64(dateline[k]), caseHere)) }
         }
-        out.cues = lex
-        out.capsSentence = capsSentence
-        out.dateline = dateline
-        out.sentenceStart = sentenceStart
-        out.sentenceEnd = sentenceEnd
-        out.candidateAt = candidateAt
-        return out
     }
 
     /// Marks the leading capitalised words of a dateline sentence (`MOSCOW —`, `BRUSSELS 1996-08-22`,

@@ -71,11 +71,12 @@ struct TokenSurface {
         }
     }
 
+    // 32 bytes a token (a long article holds one per token while it is tagged).
     var lower: UInt64 = 0
     var shape: UInt64 = 0
+    var letters: Int32 = 0
+    var length: Int32 = 0
     var caseClass: UInt8 = CaseClass.other
-    var letters = 0
-    var length = 0
     var hasDigit = false
     var hasLetter = false
     var mixedCaps = false
@@ -133,7 +134,7 @@ struct TokenSurface {
             length += 1
             i += w
         }
-        letters = uppers + lowers
+        letters = Int32(clamping: uppers + lowers)
         hasLetter = letters > 0
         mixedCaps = sawLowerThenUpper
         shape = FeatureHash.mix(shapeHash)

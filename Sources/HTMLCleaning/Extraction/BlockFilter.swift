@@ -23,6 +23,7 @@ enum BlockFilter {
     /// Joins blocks: list items and table rows of one run by a newline, everything else by a blank line.
     static func join(_ blocks: [TextBlock]) -> String {
         var text = ""
+        text.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
         var previous: TextBlock.Kind?
         for block in blocks {
             if let previous {
