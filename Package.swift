@@ -29,13 +29,15 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // glibc's malloc_trim, so the batch runner can hand memory back after a huge page.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "GazetteCore", swiftSettings: strictSettings),
         .target(name: "HTMLCleaning", dependencies: ["GazetteCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "TextAnalysis", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
         .target(name: "EntityTagging", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
         .target(name: "TopicClassification", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
         .target(name: "EntityGraph", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
-        .target(name: "ArticleIO", dependencies: ["GazetteCore", "CZlib"], swiftSettings: strictSettings),
+        .target(name: "ArticleIO", dependencies: ["GazetteCore", "CZlib", "CMalloc"], swiftSettings: strictSettings),
         .target(
             name: "Gazette",
             dependencies: [

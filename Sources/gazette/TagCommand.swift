@@ -70,7 +70,7 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest HTML element nesting walked (default 2000).", valueName: "N"))
     var maxDepth: Int?
 
-    @Option(name: .customLong("max-tokens"), help: ArgumentHelp("Most tokens analysed per document (default 1000000).", valueName: "N"))
+    @Option(name: .customLong("max-tokens"), help: ArgumentHelp("Most tokens analysed per document (default 250000).", valueName: "N"))
     var maxTokens: Int?
 
     func validate() throws {

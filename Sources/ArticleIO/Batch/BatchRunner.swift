@@ -1,3 +1,7 @@
+#if os(Linux)
+internal import CMalloc
+#endif
+
 /// Tags a stream of input records on several threads and writes one output line per record, in
 /// input order, with a bounded number of records in flight.
 ///
@@ -13,23 +17,24 @@ public struct BatchRunner: Sendable {
         /// Records read but not yet written, at most (default 4 × jobs).
         public var window: Int
         /// Raw input bytes read but not yet tagged, at most, except that one record is always
-        /// admitted (default 16 MiB × jobs, at least 32 MiB): with pages near the record size limit
-        /// only a few are held at a time, so peak memory stays flat.
+        /// admitted (default 24 MiB, or 2 MiB × jobs when more). Tagging a page takes several times
+        /// its size in memory, so pages near the 16 MiB record limit are tagged one at a time while
+        /// ordinary pages still fill every worker.
         public var byteBudget: Int
         /// What each output record includes.
         public var record: TagRecord.Options
         /// Measure time per stage.
         public var profile: Bool
 
-        /// Creates options; `window` defaults to 4 × `jobs`, `byteBudget` to 16 MiB × `jobs` (at
-        /// least 32 MiB).
+        /// Creates options; `window` defaults to 4 × `jobs`, `byteBudget` to 24 MiB or 2 MiB × `jobs`,
+        /// whichever is more.
         public init(
             jobs: Int, window: Int? = nil, byteBudget: Int? = nil, record: TagRecord.Options = TagRecord.Options(),
             profile: Bool = false
         ) {
             self.jobs = max(1, jobs)
             self.window = max(1, window ?? 4 * max(1, jobs))
-            self.byteBudget = max(1, byteBudget ?? max(32 << 20, (16 << 20) * max(1, jobs)))
+            self.byteBudget = max(1, byteBudget ?? max(24 << 20, (2 << 20) * max(1, jobs)))
             self.record = record
             self.profile = profile
         }
@@ -135,10 +140,25 @@ public struct BatchRunner: Sendable {
     private static func work(state: BatchState, pipeline: Pipeline, options: Options) {
         var profile = StageProfile()
         while let (sequence, record) = state.take() {
+            let size = record.rawByteCount
             let output = tag(record, pipeline: pipeline, options: options, profile: &profile)
             state.complete(sequence, output)
+            if size >= BatchRunner.trimThreshold { releaseFreedMemory() }
         }
         state.addProfile(profile)
+    }
+
+    /// Records at least this large (raw bytes) hand the memory freed after tagging them back to
+    /// the system.
+    static let trimThreshold = 1 << 20
+
+    /// A multi-megabyte page leaves its thread's malloc arena holding tens of megabytes of freed
+    /// blocks, which glibc keeps for reuse; with a few such arenas the process would sit well above
+    /// what it uses. `malloc_trim` returns those pages (a few milliseconds, only after large pages).
+    private static func releaseFreedMemory() {
+        #if os(Linux)
+        _ = malloc_trim(0)
+        #endif
     }
 
     private static func write(
