@@ -5,7 +5,8 @@
 #
 #   1. real pages, fed 1x, 10x and 40x (91 aeb-dev pages: 91 to 3,640 records): peak must not grow;
 #   2. twelve pages of about 15 MB each (near the 16 MiB record limit), built from the paragraphs
-#      of the real pages: the byte budget of the batch window must keep the peak under the bar;
+#      of the real pages, then twelve of 11.8 MB (the most of which two fit the 24 MiB byte budget
+#      of the batch window, so two are tagged at once): the worst cases for one and two workers;
 #   3. SMALL (default 300,000) short text records in one stream: the per-file duplicate-id
 #      tracker is the only thing that grows, and it is capped at 4 million ids;
 #   4. --resume over the output of run 3 with every record already done: constant memory.
@@ -93,6 +94,7 @@ measure "real pages x1" pages "$PAGES" 1
 measure "real pages x10" pages "$PAGES" 10
 measure "real pages x40" pages "$PAGES" 40
 measure "12 pages of ~15 MB" big "$PAGES" 12 15
+measure "12 pages of ~11.8 MB" big "$PAGES" 12 11.8
 measure "$SMALL short text records" small "$SMALL"
 cp "$WORK/out.jsonl" "$WORK/done.jsonl"
 RESUME_FROM="$WORK/done.jsonl" measure "--resume, all $SMALL already done" small "$SMALL"
