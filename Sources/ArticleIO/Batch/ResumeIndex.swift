@@ -114,6 +114,7 @@ public final class ResumeIndex {
         guard fd >= 0 else { throw GazetteError(.io, "cannot open \(path)", cause: FileByteSource.systemMessage(errno)) }
         defer { close(fd) }
         let size = Int(lseek(fd, 0, SEEK_END))
+        guard size >= 0 else { throw GazetteError(.io, "cannot read \(path)", cause: FileByteSource.systemMessage(errno)) }
         guard size > 0 else { return (0, 0) }
         let chunk = 64 << 10
         var buffer = [UInt8](repeating: 0, count: chunk)
