@@ -1,5 +1,5 @@
-public import GazetteCore
-public import TextAnalysis
+internal import GazetteCore
+internal import TextAnalysis
 
 /// Hashes of folded tokens and token sequences: the keys of the gazetteer index.
 ///
