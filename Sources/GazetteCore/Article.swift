@@ -28,6 +28,9 @@ public struct Article: Sendable {
     public var sentences: [TextRange]
     /// Tokens of `text`, in order.
     public var tokens: [Token]
+    /// The token limit that stopped analysis before the end of `text`, if it did: entities and
+    /// topics then come from the first `tokenLimit` tokens only.
+    public var tokenLimit: Int?
     /// Gazetteer matches (written by the matcher, read by recognition and resolution).
     public var candidates: [Candidate]
     /// Recognised mentions, in text order (typed spans; linked to ids by resolution).
@@ -50,6 +53,7 @@ public struct Article: Sendable {
         self.text = ""
         self.sentences = []
         self.tokens = []
+        self.tokenLimit = nil
         self.candidates = []
         self.mentions = []
         self.entities = []

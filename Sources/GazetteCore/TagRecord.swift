@@ -35,6 +35,7 @@ public enum TagRecord {
         if let description = meta.description { json.key("description"); json.string(description) }
         if let pageType = meta.pageType { json.key("page_type"); json.string(pageType) }
         if options.includeText { json.key("text"); json.string(article.text) }
+        if let limit = article.tokenLimit { json.key("token_limit"); json.int(limit) }
 
         var offsets = ScalarOffsetMap(article.text)
         json.key("entities"); json.beginArray()

@@ -22,9 +22,25 @@ public struct Segmenter: PipelineStage {
 
     public func process(_ article: inout Article) throws(GazetteError) {
         var text = article.text
-        let (tokens, sentences) = text.withUTF8 { segment($0) }
+        let (tokens, sentences, stopped) = text.withUTF8 { bytes in
+            let (tokens, sentences) = segment(bytes)
+            return (tokens, sentences, Self.textRemains(bytes, after: tokens))
+        }
         article.tokens = tokens
         article.sentences = sentences
+        article.tokenLimit = tokens.count >= maxTokens && stopped ? maxTokens : nil
+    }
+
+    /// True when `bytes` holds more than white space after the last of `tokens`.
+    private static func textRemains(_ bytes: UnsafeBufferPointer<UInt8>, after tokens: [Token]) -> Bool {
+        guard let last = tokens.last else { return false }
+        var index = last.range.end
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x0B { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Segments UTF-8 text; returns tokens and sentence ranges.

@@ -24,6 +24,15 @@ import Testing
         #expect(object["error"] is NSNull)
         let topics = try #require(object["topics"] as? [[String: Any]])
         #expect(topics.first?["score"] as? Double == 0.8123)
+        #expect(object["token_limit"] == nil)
+
+        // A text cut at the token limit says so, between the text and the entities.
+        article.tokenLimit = 250_000
+        let cut = TagRecord.encode(article, options: .init(includeText: true))
+        let text = try #require(cut.range(of: "\"text\""))
+        let limit = try #require(cut.range(of: "\"token_limit\":250000"))
+        let entities = try #require(cut.range(of: "\"entities\""))
+        #expect(text.upperBound <= limit.lowerBound && limit.upperBound <= entities.lowerBound)
     }
 
     @Test func offsetsAreUnicodeScalars() throws {

@@ -54,6 +54,12 @@ import Testing
         var article = Article(id: "t", text: String(repeating: "word ", count: 100))
         try? Segmenter(maxTokens: 10).process(&article)
         #expect(article.tokens.count == 10)
+        #expect(article.tokenLimit == 10)
+        // Exactly at the limit, with only white space after it: nothing was left out.
+        var exact = Article(id: "t", text: String(repeating: "word ", count: 10) + "\n")
+        try? Segmenter(maxTokens: 10).process(&exact)
+        #expect(exact.tokens.count == 10)
+        #expect(exact.tokenLimit == nil)
     }
 
     @Test(arguments: [("Erdoğan", "erdogan"), ("ZELENSKYY", "zelenskyy"), ("İstanbul", "istanbul"), ("Straße", "strasse"), ("Putin’s", "putin's"), ("São Paulo", "sao paulo")])
