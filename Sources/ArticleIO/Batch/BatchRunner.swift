@@ -140,10 +140,9 @@ public struct BatchRunner: Sendable {
     private static func work(state: BatchState, pipeline: Pipeline, options: Options) {
         var profile = StageProfile()
         while let (sequence, record) = state.take() {
-            let size = record.rawByteCount
             let output = tag(record, pipeline: pipeline, options: options, profile: &profile)
-            state.complete(sequence, output)
-            if size >= BatchRunner.trimThreshold { releaseFreedMemory() }
+            state.complete(sequence, output, of: record)
+            if record.rawByteCount >= BatchRunner.trimThreshold { releaseFreedMemory() }
         }
         state.addProfile(profile)
     }

@@ -9,8 +9,6 @@ final class BatchState: @unchecked Sendable {
     private let byteBudget: Int
     /// Raw input bytes of the records submitted and not yet tagged.
     private var bytesInFlight = 0
-    /// Raw input bytes of each record submitted and not yet tagged, by sequence number.
-    private var sizes: [Int: Int] = [:]
     /// Records read but not yet taken by a worker; never longer than `window`, so removing from
     /// the front is cheap, and a taken record is released at once (its page may be megabytes).
     private var queue: [(Int, InputRecord)] = []
@@ -35,10 +33,7 @@ final class BatchState: @unchecked Sendable {
                 lock.wait()
             }
             queue.append((submitted, record))
-            if size > 0 {
-                sizes[submitted] = size
-                bytesInFlight += size
-            }
+            bytesInFlight += size
             submitted += 1
             lock.broadcast()
         }
@@ -63,11 +58,12 @@ final class BatchState: @unchecked Sendable {
         }
     }
 
-    /// Stores a finished output.
-    func complete(_ sequence: Int, _ output: BatchRunner.Output) {
+    /// Stores a finished output; `record` is the record it was made from, whose bytes no longer
+    /// count against the budget.
+    func complete(_ sequence: Int, _ output: BatchRunner.Output, of record: InputRecord) {
         lock.withLock {
             ready[sequence] = output
-            if let size = sizes.removeValue(forKey: sequence) { bytesInFlight -= size }
+            bytesInFlight -= record.rawByteCount
             lock.broadcast()
         }
     }

@@ -59,7 +59,8 @@ public final class ResumeIndex {
     /// True when a record with `id` is already in the output (and uses up one occurrence); throws
     /// when the earlier output cannot be read, since tagging on would duplicate its records.
     public func consume(id: String) throws(GazetteError) -> Bool {
-        let key = ResumeIndex.hash(Array(id.utf8))
+        if stream == nil && counts.isEmpty { return false }
+        let key = ResumeIndex.hash(id.utf8)
         if stream != nil {
             guard let next = try nextOutputID() else { return consumeFromTable(key) }
             if next == key {
@@ -139,7 +140,7 @@ public final class ResumeIndex {
     }
 
     /// FNV-1a, 64 bits.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             value ^= UInt64(byte)

@@ -16,7 +16,7 @@ struct DuplicateIDTracker {
     /// Records `id` at `position` (a line number or record index); returns the position of its
     /// earlier occurrence when the id was seen before.
     mutating func firstPosition(of id: String, at position: Int) -> Int? {
-        let key = ResumeIndex.hash(Array(id.utf8))
+        let key = ResumeIndex.hash(id.utf8)
         if let earlier = seen[key] { return Int(earlier) }
         if seen.count < DuplicateIDTracker.capacity { seen[key] = UInt32(clamping: position) }
         return nil
