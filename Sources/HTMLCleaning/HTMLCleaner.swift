@@ -1,4 +1,4 @@
-import GazetteCore
+public import GazetteCore
 
 /// The pipeline stage that turns an HTML page into its article: body text with paragraph breaks,
 /// title, date, authors, site, canonical URL, language, description and page type.

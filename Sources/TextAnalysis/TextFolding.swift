@@ -1,4 +1,4 @@
-internal import Foundation
+import Foundation
 
 /// Case and diacritic folding for matching: `Erdoğan`, `ERDOGAN` and `erdogan` fold alike.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GazetteCore
 @testable import ArticleIO
 
 /// A stage that takes a different, pseudo-random time per article so completion order differs from

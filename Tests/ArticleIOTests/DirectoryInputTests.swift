@@ -1,4 +1,5 @@
 import Testing
+import GazetteCore
 @testable import ArticleIO
 
 @Suite("directory input")

@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import GazetteCore
 @testable import ArticleIO
 
 /// A temporary directory for one test, removed when the value is dropped.

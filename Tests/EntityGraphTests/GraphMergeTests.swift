@@ -1,6 +1,7 @@
 import EntityGraph
 import Foundation
 import Testing
+import GazetteCore
 
 @Suite struct GraphMergeTests {
     private func json(_ graph: CooccurrenceGraph) -> String {

@@ -1,6 +1,7 @@
 import EntityGraph
 import Foundation
 import Testing
+import GazetteCore
 
 @Suite struct TagLineReaderTests {
     private func temporaryFile(_ contents: String) throws -> String {

@@ -4,6 +4,14 @@ import TextAnalysis
 @testable import EntityTagging
 
 @Suite struct GazetteerMatcherTests {
+    /// The compiled gazetteer cache and the entity model store these hashes: they must never move.
+    @Test func tokenAndFeatureHashesKeepTheirValues() {
+        let new = Array("New".utf8).withUnsafeBufferPointer { TokenHash.token($0) }
+        let york = Array("YORK".utf8).withUnsafeBufferPointer { TokenHash.token($0) }
+        #expect(TokenHash.combine(TokenHash.combine(TokenHash.empty, new), york) == 0x8C83_4E60_6998_560D)
+        #expect(FeatureHash.combine(FeatureHash.lowercased("Kyiv"), FeatureHash.value(3)) == 0x79E6_07A8_A704_3973)
+    }
+
     @Test func findsNamesAliasesAndPossessives() throws {
         let (_, surfaces) = try GazetteerTestData.match("Putin’s envoy told Zelenskiy in Kiev that NATO's Bank of England loan stood.")
         #expect(surfaces == ["Putin", "Zelenskiy", "Kiev", "NATO", "Bank of England"])

@@ -41,6 +41,16 @@ import TopicClassification
         #expect(referenceWords(text).allSatisfy { buckets($0).count == 1 })
     }
 
+    /// The shipped topic model stores weights by these buckets: they must never move.
+    @Test func bucketsKeepTheirValuesForShippedModels() {
+        var options = FeatureOptions()
+        options.hashBits = 18
+        options.bigrams = true
+        var out: [Int] = []
+        WordHasher(options: options).forEachBucket(in: "Central BANK") { out.append($0) }
+        #expect(out == [56342, 170446, 138161])
+    }
+
     @Test func foldsCaseDigitsApostrophesAndLatinCapitals() {
         #expect(buckets("BANK'S") == buckets("banks"))
         #expect(buckets("Bank’s") == buckets("banks"))

@@ -1,6 +1,7 @@
 #if os(Linux)
-internal import CMalloc
+import CMalloc
 #endif
+public import GazetteCore
 
 /// Tags a stream of input records on several threads and writes one output line per record, in
 /// input order, with a bounded number of records in flight.

@@ -1,3 +1,4 @@
+import GazetteCore
 /// The shared state of a batch run: the queue of records to tag, the finished outputs waiting for
 /// their turn, and the window that bounds both. Guarded by one lock.
 ///

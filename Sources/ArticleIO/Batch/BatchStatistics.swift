@@ -1,3 +1,4 @@
+public import GazetteCore
 /// Counts of a batch run, for progress lines and the closing summary.
 public struct BatchStatistics: Sendable {
     /// Output records written (tagged plus errors).

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import GazetteCore
 
 /// Writes output lines through one large buffer to standard output or a file, with `write(2)`.
 ///

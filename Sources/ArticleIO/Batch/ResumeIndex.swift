@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import GazetteCore
 
 /// The record ids already present in an earlier output file, for `--resume`.
 ///
@@ -140,12 +141,5 @@ public final class ResumeIndex {
     }
 
     /// FNV-1a, 64 bits.
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        return value
-    }
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 { StableHash.fnv1a(bytes) }
 }

@@ -1,3 +1,4 @@
+import GazetteCore
 /// Reads one whole `.html`/`.htm`/`.txt` file (or its `.gz`) as one article, up to the record limit.
 final class DocumentFileReader: RecordReader {
     private let source: () throws(GazetteError) -> any ByteSource

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GazetteCore
 
 /// The few file-system calls the readers need, on POSIX directly (no Foundation).
 enum FileSystem {

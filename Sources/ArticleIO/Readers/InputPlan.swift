@@ -1,3 +1,4 @@
+public import GazetteCore
 /// The inputs of a run, checked before any record is read: standard input, files and directories.
 public struct InputPlan: Sendable {
     /// One command-line input.

@@ -1,3 +1,4 @@
+public import GazetteCore
 /// One input record as a reader produced it: an article ready for the pipeline, or the error that
 /// stopped the reader from making one (which becomes an error record).
 public struct InputRecord: Sendable {

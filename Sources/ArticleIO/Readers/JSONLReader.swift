@@ -1,3 +1,4 @@
+import GazetteCore
 /// Reads JSON Lines records `{"id", "url"?, "html" | "text"}`, one article per non-blank line.
 ///
 /// Rules (documented in docs/batch.md):

@@ -1,3 +1,4 @@
+public import GazetteCore
 /// Reads every record of an ``InputPlan`` in order, one ``InputEvent`` at a time, streaming: files
 /// are opened one after another and read in chunks.
 ///

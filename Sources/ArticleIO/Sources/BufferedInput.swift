@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GazetteCore
 
 /// Line and block access over a ``ByteSource`` with one reusable buffer: what the JSONL and WARC
 /// readers are built on.

@@ -1,3 +1,4 @@
+import GazetteCore
 /// A stream of bytes read in chunks: a file, stdin, or the inflated content of a gzip file.
 ///
 /// Readers pull from a source through ``BufferedInput`` and never hold more than one chunk plus the

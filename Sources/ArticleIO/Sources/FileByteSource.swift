@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GazetteCore
 
 /// Reads a file or standard input with `read(2)` in large chunks.
 final class FileByteSource: ByteSource {

@@ -1,4 +1,5 @@
 import CZlib
+import GazetteCore
 
 /// Inflates a gzip (or zlib) stream read from another source, member after member, in chunks.
 ///

@@ -1,3 +1,4 @@
+import GazetteCore
 /// One-shot decompression of bytes in memory (an HTTP body with `Content-Encoding: gzip`).
 enum Inflate {
     /// Outcome of inflating with a size cap.

@@ -1,3 +1,4 @@
+import GazetteCore
 /// Serves bytes already in memory as a ``ByteSource`` (an HTTP body to inflate, test data).
 final class MemoryByteSource: ByteSource {
     private let bytes: [UInt8]

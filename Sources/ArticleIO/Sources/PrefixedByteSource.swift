@@ -1,3 +1,4 @@
+import GazetteCore
 /// Serves bytes already read (to sniff a format) before the rest of a source.
 final class PrefixedByteSource: ByteSource {
     private var prefix: [UInt8]

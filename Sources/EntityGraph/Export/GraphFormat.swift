@@ -1,3 +1,4 @@
+public import GazetteCore
 /// The output formats of `gazette graph`.
 public enum GraphFormat: String, Sendable, CaseIterable {
     /// GraphML (networkx, Gephi, yEd, Cytoscape).

@@ -1,5 +1,5 @@
-import Foundation
-import GazetteCore
+public import Foundation
+public import GazetteCore
 
 /// The `json` graph format, which is also the partial-graph format `gazette graph merge` reads:
 /// everything an exact merge needs (article total, per-node article and mention counts, the

@@ -1,5 +1,5 @@
 import Foundation
-import GazetteCore
+public import GazetteCore
 
 /// Draws a graph as SVG by running Graphviz (`dot` with the sfdp layout) as a subprocess.
 ///

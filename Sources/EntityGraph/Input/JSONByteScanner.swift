@@ -1,3 +1,4 @@
+import GazetteCore
 /// A strict JSON reader over UTF-8 bytes for the two formats graphs read in bulk (tag records and
 /// partial graphs): callers pull exactly the fields they need and skip the rest without building
 /// them, several times faster than `JSONDecoder`. Anything it does not accept is a ``Rejection``,

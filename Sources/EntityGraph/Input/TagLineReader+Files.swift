@@ -1,4 +1,4 @@
-import GazetteCore
+public import GazetteCore
 
 /// Counts from one pass over tag files.
 public struct TagReadSummary: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Foundation
-import GazetteCore
+public import GazetteCore
 
 #if canImport(Glibc)
 import Glibc

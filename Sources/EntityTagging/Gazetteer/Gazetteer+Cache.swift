@@ -1,5 +1,5 @@
 public import GazetteCore
-internal import Foundation
+import Foundation
 
 /// A compiled gazetteer on disk: the parsed entries and the alias index, so a start-up does not
 /// tokenise and fold every alias again. The file name carries a hash of the source files' bytes
@@ -15,16 +15,14 @@ extension Gazetteer {
         var files: [String] = []
         if let directory { files = try GazetteerFile.files(in: directory) }
         files += extraFiles
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ cacheFormatVersion
+        var hash = StableHash.fnvOffset ^ cacheFormatVersion
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw GazetteError(.io, "cannot read gazetteer file \(file)")
             }
             hash = TokenHash.combine(hash, TokenHash.string(file))
             data.withUnsafeBytes { raw in
-                var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                for b in raw { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-                hash = TokenHash.combine(hash, h)
+                hash = TokenHash.combine(hash, StableHash.fnv1a(raw))
             }
         }
         let cachePath = cacheDirectory + "/gazetteer-" + String(hash, radix: 16) + ".bin"

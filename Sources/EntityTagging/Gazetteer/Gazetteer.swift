@@ -1,6 +1,6 @@
 public import GazetteCore
-internal import Foundation
-internal import TextAnalysis
+import Foundation
+import TextAnalysis
 
 /// A loaded set of gazetteer entries with an index from folded token sequences to entries.
 ///

@@ -1,5 +1,5 @@
 public import GazetteCore
-internal import Foundation
+import Foundation
 
 /// One entity of a gazetteer: a row of a `gazetteers/*.tsv` file (format in `gazetteers/README.md`).
 public struct GazetteerEntry: Hashable, Sendable {

@@ -1,5 +1,5 @@
 public import GazetteCore
-internal import Foundation
+import Foundation
 
 /// Reads and validates gazetteer TSV files (format in `gazetteers/README.md`).
 public enum GazetteerFile {

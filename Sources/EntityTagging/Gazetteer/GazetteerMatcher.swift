@@ -1,5 +1,5 @@
 public import GazetteCore
-internal import TextAnalysis
+import TextAnalysis
 
 /// Finds gazetteer names in an article's tokens and records them as ``Candidate``s.
 ///

@@ -1,6 +1,6 @@
 public import GazetteCore
-internal import Foundation
-internal import TextAnalysis
+import Foundation
+import TextAnalysis
 
 /// The word lists context rules and models read (`gazetteers/lexicons/`): given names, person
 /// titles, organisation and place affixes, name particles, and demonyms.

@@ -1,4 +1,4 @@
-internal import GazetteCore
+import GazetteCore
 
 /// A typed token span on its way to becoming a ``Mention``.
 struct EntitySpan: Hashable {

@@ -1,4 +1,4 @@
-internal import GazetteCore
+import GazetteCore
 
 /// The explicit rules that run after the model, each named in the `source` of the mentions it
 /// makes (`rule:<name>`).

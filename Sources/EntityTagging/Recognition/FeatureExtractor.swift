@@ -1,4 +1,4 @@
-internal import GazetteCore
+import GazetteCore
 
 /// Turns an article's tokens, gazetteer candidates and lexicon cues into the tagger's static
 /// feature hashes (the features that do not depend on predicted labels).

@@ -1,4 +1,4 @@
-internal import GazetteCore
+import GazetteCore
 
 /// The features that depend on labels already predicted: the previous two labels, their
 /// combination with the word and shape, and what the same word was labelled earlier in the article.

@@ -133,12 +133,14 @@ public struct PerceptronTrainer {
     }
 }
 
-/// A small deterministic random generator (splitmix64) for shuffling training data.
+/// A small deterministic random generator for shuffling training data: splitmix64 with one more
+/// golden increment before the finaliser than ``StableHash/Generator`` (the shipped model was
+/// trained with this sequence, so it stays).
 struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return FeatureHash.mix(state)
+        state &+= StableHash.golden
+        return StableHash.mix(state)
     }
 }

@@ -1,4 +1,4 @@
-internal import GazetteCore
+import GazetteCore
 
 /// The word lists the recogniser uses as cues (given names, title words, organisation and place
 /// suffixes, demonyms, name particles), stored as hashes of their lower-cased words.

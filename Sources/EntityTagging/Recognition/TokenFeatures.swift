@@ -1,5 +1,5 @@
-internal import GazetteCore
-internal import TextAnalysis
+import GazetteCore
+import TextAnalysis
 
 /// The static features of every token of one article, as hashes, plus the per-token values the
 /// decoder combines with predicted labels.

@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// A small open-addressing hash table from 64-bit word hashes to integer flags, for the
 /// recogniser's per-token look-ups (cue lists, how a word is written elsewhere in the article,
 /// what it was labelled before): no re-hashing of the already mixed keys and no allocation per look-up.
@@ -22,7 +24,7 @@ struct WordTable<Value: FixedWidthInteger & Sendable>: Sendable {
     private static func slotKey(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
     @inline(__always)
-    private func start(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
+    private func start(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* StableHash.golden) >> 32) & mask }
 
     /// The value stored for `key`, or 0.
     @inline(__always)

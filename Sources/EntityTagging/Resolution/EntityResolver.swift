@@ -1,6 +1,6 @@
 public import GazetteCore
-internal import Foundation
-internal import TextAnalysis
+import Foundation
+import TextAnalysis
 
 /// Links each recognised mention to one canonical entity and ranks the article's entities.
 ///

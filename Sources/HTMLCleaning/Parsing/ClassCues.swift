@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// Reads what `class`, `id` and `role` values say about an element, from generic web vocabulary
 /// (`article-body`, `relatedStories`, `cookie-banner`), never from one site's names.
 ///
@@ -19,10 +21,10 @@ struct ClassCues {
 
     /// The cue of a NUL-terminated attribute value.
     mutating func cue(of value: UnsafePointer<UInt8>) -> Cue {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = StableHash.fnvOffset
         var length = 0
         while value[length] != 0 && length < 4096 {
-            hash = (hash ^ UInt64(value[length])) &* 0x0000_0100_0000_01b3
+            hash = StableHash.fnv1a(hash, value[length])
             length += 1
         }
         if let known = cache[hash] { return known }
@@ -50,12 +52,12 @@ struct ClassCues {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"):
                 if wordStart < 0 { wordStart = index }
-                hash = (hash ^ UInt64(byte)) &* prime
+                hash = StableHash.fnv1a(hash, byte)
                 previousWasLower = true
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 if previousWasLower { endWord(index) }
                 if wordStart < 0 { wordStart = index }
-                hash = (hash ^ UInt64(byte | 0x20)) &* prime
+                hash = StableHash.fnv1a(hash, byte | 0x20)
                 previousWasLower = false
             default:
                 endWord(index)
@@ -114,17 +116,12 @@ struct ClassCues {
         }
     }
 
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+    private static let offsetBasis = StableHash.fnvOffset
 
-    static func hash(_ word: [UInt8]) -> UInt64 {
-        var hash = offsetBasis
-        for byte in word { hash = (hash ^ UInt64(byte)) &* prime }
-        return hash
-    }
+    static func hash(_ word: [UInt8]) -> UInt64 { StableHash.fnv1a(word) }
 
     static func combine(_ first: UInt64, _ second: UInt64) -> UInt64 {
-        (first &* 0x9E37_79B9_7F4A_7C15) ^ second
+        (first &* StableHash.golden) ^ second
     }
 
     private static let embedHash = hash(Array("embed".utf8))

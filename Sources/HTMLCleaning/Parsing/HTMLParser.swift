@@ -1,4 +1,4 @@
-internal import CLibXML2
+import CLibXML2
 import GazetteCore
 
 /// Parses UTF-8 HTML with libxml2 and copies the result into a ``DOMTree``; the C document never
@@ -263,10 +263,10 @@ private struct TreeBuilder {
 
     /// FNV-1a of a NUL-terminated value, never 0.
     private static func hash(_ value: UnsafePointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
+        var hash = StableHash.fnv32Offset
         var index = 0
         while value[index] != 0 && index < 1024 {
-            hash = (hash ^ UInt32(value[index])) &* 0x0100_0193
+            hash = StableHash.fnv1a32(hash, value[index])
             index += 1
         }
         return hash == 0 ? 1 : hash

@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// A fixed map from short ASCII names (element and attribute names, at most 16 bytes) to values,
 /// looked up straight from a NUL-terminated C string without building a Swift `String`.
 struct NameTable<Value: Sendable>: Sendable {
@@ -36,7 +38,7 @@ struct NameTable<Value: Sendable>: Sendable {
 
     @inline(__always)
     private static func slot(_ first: UInt64, _ second: UInt64, mask: Int) -> Int {
-        let mixed = (first ^ (second &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        let mixed = (first ^ (second &* StableHash.golden)) &* 0xBF58_476D_1CE4_E5B9
         return Int(truncatingIfNeeded: mixed >> 40) & mask
     }
 

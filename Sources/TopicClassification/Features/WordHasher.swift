@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// Splits UTF-8 text into folded words and hashes words and adjacent word pairs into buckets.
 ///
 /// Works on bytes: ASCII letters are lowercased, Latin-1 capitals (À–Þ) are lowercased, digits all
@@ -30,7 +32,7 @@ public struct WordHasher: Sendable, Hashable {
         forEachWordHash(bytes) { hash in
             body(Int(Self.finalize(hash) & mask))
             if bigrams && havePrevious {
-                body(Int(Self.finalize(previous &* 0x9E37_79B9_7F4A_7C15 ^ hash ^ 0x5BD1_E995) & mask))
+                body(Int(Self.finalize(previous &* StableHash.golden ^ hash ^ 0x5BD1_E995) & mask))
             }
             previous = hash
             havePrevious = true
@@ -39,14 +41,13 @@ public struct WordHasher: Sendable, Hashable {
 
     /// Calls `body` with the FNV-1a hash of each folded word of `bytes`.
     func forEachWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
-        let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-        let prime: UInt64 = 0x0000_0100_0000_01B3
+        let offset = StableHash.fnvOffset
         var hash = offset
         var inWord = false
         var i = 0
         let n = bytes.count
         @inline(__always) func add(_ b: UInt8) {
-            hash = (hash ^ UInt64(b)) &* prime
+            hash = StableHash.fnv1a(hash, b)
         }
         @inline(__always) func endWord() {
             if inWord { body(hash) }
@@ -113,10 +114,5 @@ public struct WordHasher: Sendable, Hashable {
     }
 
     /// Mixes the bits of a word hash so that low bits are usable as a bucket (splitmix64 finaliser).
-    @inline(__always) static func finalize(_ x: UInt64) -> UInt64 {
-        var z = x
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    @inline(__always) static func finalize(_ x: UInt64) -> UInt64 { StableHash.finalize(x) }
 }

@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// A small deterministic random number generator (SplitMix64), so training is reproducible.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
@@ -7,11 +9,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state &+= StableHash.golden
+        return StableHash.finalize(state)
     }
 
     /// A deterministic Fisher–Yates shuffle (the standard library's may change between releases).
