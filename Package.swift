@@ -33,12 +33,14 @@ let package = Package(
         // glibc's malloc_trim, so the batch runner can hand memory back after a huge page.
         .systemLibrary(name: "CMalloc"),
         .target(name: "GazetteCore", swiftSettings: strictSettings),
+        // Bytes and formats every reader shares: byte sources, gzip, buffered lines, the JSON reader.
+        .target(name: "GazetteIO", dependencies: ["GazetteCore", "CZlib"], swiftSettings: strictSettings),
         .target(name: "HTMLCleaning", dependencies: ["GazetteCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "TextAnalysis", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
         .target(name: "EntityTagging", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
         .target(name: "TopicClassification", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
-        .target(name: "EntityGraph", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
-        .target(name: "ArticleIO", dependencies: ["GazetteCore", "CZlib", "CMalloc"], swiftSettings: strictSettings),
+        .target(name: "EntityGraph", dependencies: ["GazetteCore", "GazetteIO"], swiftSettings: strictSettings),
+        .target(name: "ArticleIO", dependencies: ["GazetteCore", "GazetteIO", "CMalloc"], swiftSettings: strictSettings),
         .target(
             name: "Gazette",
             dependencies: [
@@ -52,13 +54,16 @@ let package = Package(
             dependencies: ["Gazette", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
+        // What several test targets share: temporary folders, a gzip writer.
+        .target(name: "GazetteTestSupport", dependencies: ["CZlib"], path: "Tests/GazetteTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GazetteIOTests", dependencies: ["GazetteIO", "GazetteTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTMLCleaningTests", dependencies: ["HTMLCleaning"], swiftSettings: strictSettings),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], swiftSettings: strictSettings),
         .testTarget(name: "EntityTaggingTests", dependencies: ["EntityTagging", "Gazette"], swiftSettings: strictSettings),
         .testTarget(name: "TopicClassificationTests", dependencies: ["TopicClassification"], swiftSettings: strictSettings),
-        .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph"], swiftSettings: strictSettings),
-        .testTarget(name: "ArticleIOTests", dependencies: ["ArticleIO"], swiftSettings: strictSettings),
+        .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph", "GazetteTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ArticleIOTests", dependencies: ["ArticleIO", "GazetteTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GazetteCLITests", dependencies: ["Gazette"], swiftSettings: strictSettings),
     ]
 )

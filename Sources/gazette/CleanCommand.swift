@@ -72,7 +72,7 @@ struct CleanCommand: ParsableCommand {
             }
         }
         if failures > 0 && !json {
-            FileHandle.standardError.write(Data("\(failures) of \(files.count) pages gave an error\n".utf8))
+            StandardError.writeLine("\(failures) of \(files.count) pages gave an error")
         }
     }
 

@@ -44,9 +44,9 @@ struct FeedCommand: ParsableCommand {
                 buffer = ""
             }
         }
+        try warnings.finish(summary: summary)
         handle.write(Data(buffer.utf8))
         if output != nil { try? handle.close() }
-        warnings.finish(summary: summary)
-        StandardError.write("gazette feed: \(summary.articles) article(s) written as \(format.rawValue)")
+        StandardError.writeLine("gazette feed: \(summary.articles) article(s) written as \(format.rawValue)")
     }
 }

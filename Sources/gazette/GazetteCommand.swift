@@ -24,7 +24,7 @@ struct GazetteCommand: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                ErrorStream.write(fullMessage(for: error) + "\n")
+                StandardError.write(fullMessage(for: error) + "\n")
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)

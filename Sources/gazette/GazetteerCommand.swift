@@ -10,27 +10,10 @@ struct GazetteerCommand: ParsableCommand {
         subcommands: [Check.self, Stats.self, Lookup.self]
     )
 
-    /// Where the lists come from; shared by the subcommands.
-    struct Source: ParsableArguments {
-        @Option(name: .customLong("gazetteers"), help: "Folder of *.tsv lists replacing the shipped set.")
-        var directory: String?
-        @Option(name: .customLong("gazetteer"), help: "Extra list that adds or overrides entries (repeatable).")
-        var extra: [String] = []
-
-        func folder() throws -> String {
-            if let directory { return directory }
-            return try DataLocator.path("gazetteers")
-        }
-
-        func files() throws -> [String] {
-            try GazetteerFile.files(in: folder()) + extra
-        }
-    }
-
     /// `gazette gazetteer check`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate every list: columns, UTF-8, duplicate ids, aliases shared across types.")
-        @OptionGroup var source: Source
+        @OptionGroup var source: GazetteerOptions
 
         func run() throws {
             let files = try source.files()
@@ -52,7 +35,7 @@ struct GazetteerCommand: ParsableCommand {
     /// `gazette gazetteer stats`.
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count entries by type, aliases and sources.")
-        @OptionGroup var source: Source
+        @OptionGroup var source: GazetteerOptions
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -91,7 +74,7 @@ struct GazetteerCommand: ParsableCommand {
     /// `gazette gazetteer lookup`.
     struct Lookup: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the entries a name matches, as the tagger matches it (one JSON line per name).")
-        @OptionGroup var source: Source
+        @OptionGroup var source: GazetteerOptions
         @Flag(help: "Print JSON lines (the default output is JSON too; kept for scripts that pass it).") var json = false
         @Argument(help: "Names to look up.") var names: [String]
 

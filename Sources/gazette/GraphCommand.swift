@@ -80,7 +80,7 @@ struct GraphOutputOptions: ParsableArguments {
                 }
             }
         }
-        StandardError.write(
+        StandardError.writeLine(
             "gazette graph: \(snapshot.nodes.count) nodes, \(snapshot.edges.count) edges written "
                 + "(of \(graph.nodeCount) entities, \(graph.edgeCount) pairs, \(graph.articleCount) articles)"
                 + (snapshot.isPruned && format == .json ? "; the JSON is pruned, so merging it is not exact" : "")
@@ -106,7 +106,7 @@ struct GraphBuildCommand: ParsableCommand {
         let summary = try TagLineReader.forEachArticle(in: files, onSkip: { warnings.skip(file: $0, line: $1, reason: $2) }) {
             graph.add($0)
         }
-        warnings.finish(summary: summary)
+        try warnings.finish(summary: summary)
         try options.write(graph)
     }
 }
@@ -130,15 +130,9 @@ struct GraphMergeCommand: ParsableCommand {
     func run() throws {
         var graph = CooccurrenceGraph()
         for path in partials {
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw GazetteError(.io, "cannot read partial graph '\(path)'", cause: error.localizedDescription)
-            }
-            let partial = try PartialGraphFormat.decode(data, name: path)
+            let partial = try PartialGraphFormat.read(path: path)
             if partial.includesPrunedInput {
-                StandardError.write("gazette graph merge: warning: '\(path)' was written with filters, so the merged counts are not exact")
+                StandardError.writeLine("gazette graph merge: warning: '\(path)' was written with filters, so the merged counts are not exact")
             }
             graph.merge(partial)
         }
@@ -159,23 +153,24 @@ struct SkipWarnings {
     mutating func skip(file: String, line: Int, reason: String) {
         guard printed < limit else { return }
         printed += 1
-        StandardError.write("gazette \(command): \(file):\(line): skipped: \(reason)")
+        StandardError.writeLine("gazette \(command): \(file):\(line): skipped: \(reason)")
     }
 
-    func finish(summary: TagReadSummary) {
-        guard summary.skipped > 0 else { return }
-        let hidden = summary.skipped - printed
-        StandardError.write(
-            "gazette \(command): skipped \(summary.skipped) line(s) of \(summary.articles + summary.skipped)"
-                + (hidden > 0 ? " (\(hidden) not listed)" : "")
-        )
-    }
-}
-
-/// Writes diagnostic lines to standard error.
-enum StandardError {
-    static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// Reports the skipped lines; exits with status 1 when no line at all was a tag record (a wrong
+    /// file, an empty pipe), so a script never takes an empty graph or feed for a result.
+    func finish(summary: TagReadSummary) throws {
+        if summary.skipped > 0 {
+            let hidden = summary.skipped - printed
+            StandardError.writeLine(
+                "gazette \(command): skipped \(summary.skipped) line(s) of \(summary.articles + summary.skipped)"
+                    + (hidden > 0 ? " (\(hidden) not listed)" : "")
+            )
+        }
+        if summary.articles == 0 {
+            StandardError.writeLine(
+                "gazette \(command): error: no tag records in the input; give the JSONL that `gazette tag` writes (plain or .gz)")
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -52,25 +52,21 @@ struct TagCommand: ParsableCommand {
         valueName: "OUTPUT"))
     var resume: String?
 
-    @Option(name: .customLong("gazetteer"), help: ArgumentHelp("An extra gazetteer file that adds or overrides entries (repeatable).", valueName: "FILE"))
-    var gazetteers: [String] = []
-
-    @Option(name: .customLong("gazetteers"), help: ArgumentHelp("Folder of gazetteers replacing the shipped ones.", valueName: "DIR"))
-    var gazetteerDirectory: String?
+    @OptionGroup var lists: GazetteerOptions
 
     @Option(name: .customLong("topic-model"), help: ArgumentHelp("A topic model replacing the shipped one.", valueName: "MODEL"))
     var topicModel: String?
 
-    @Option(name: .customLong("max-record-bytes"), help: ArgumentHelp("Largest record, also after decompression (default 16777216).", valueName: "N"))
+    @Option(name: .customLong("max-record-bytes"), help: ArgumentHelp("Largest record, also after decompression (default \(Limits().maxRecordBytes)).", valueName: "N"))
     var maxRecordBytes: Int?
 
-    @Option(name: .customLong("max-line-bytes"), help: ArgumentHelp("Longest JSONL line (default 33554432).", valueName: "N"))
+    @Option(name: .customLong("max-line-bytes"), help: ArgumentHelp("Longest JSONL line (default \(Limits().maxLineBytes)).", valueName: "N"))
     var maxLineBytes: Int?
 
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest HTML element nesting walked (default 2000).", valueName: "N"))
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest HTML element nesting walked (default \(Limits().maxDepth)).", valueName: "N"))
     var maxDepth: Int?
 
-    @Option(name: .customLong("max-tokens"), help: ArgumentHelp("Most tokens analysed per document (default 250000).", valueName: "N"))
+    @Option(name: .customLong("max-tokens"), help: ArgumentHelp("Most tokens analysed per document (default \(Limits().maxTokens)).", valueName: "N"))
     var maxTokens: Int?
 
     func validate() throws {
@@ -91,8 +87,7 @@ struct TagCommand: ParsableCommand {
 
     func run() throws {
         var pipelineOptions = PipelineOptions()
-        pipelineOptions.gazetteerDirectory = gazetteerDirectory
-        pipelineOptions.extraGazetteers = gazetteers
+        lists.apply(to: &pipelineOptions)
         pipelineOptions.topicModel = topicModel
         if let maxRecordBytes { pipelineOptions.limits.maxRecordBytes = maxRecordBytes }
         if let maxLineBytes { pipelineOptions.limits.maxLineBytes = maxLineBytes }
@@ -104,14 +99,14 @@ struct TagCommand: ParsableCommand {
             plan = try InputPlan.resolve(arguments: inputs)
             plan.standardInputName = standardInputName
         } catch {
-            ErrorStream.write("gazette tag: error: \(error.cause.map { "\(error.message) (\($0))" } ?? error.message)\n")
+            StandardError.write("gazette tag: error: \(error.cause.map { "\(error.message) (\($0))" } ?? error.message)\n")
             throw ExitCode(2)
         }
         let pipeline: Pipeline
         do {
             pipeline = try Pipeline.standard(pipelineOptions)
         } catch {
-            ErrorStream.write("gazette tag: \(error)\n")
+            StandardError.write("gazette tag: \(error)\n")
             throw ExitCode(2)
         }
 
@@ -127,7 +122,7 @@ struct TagCommand: ParsableCommand {
                 writer = LineWriter(standardOutput: ())
             }
         } catch {
-            ErrorStream.write("gazette tag: \(error)\n")
+            StandardError.write("gazette tag: \(error)\n")
             throw ExitCode(2)
         }
 
@@ -163,25 +158,25 @@ struct TagCommand: ParsableCommand {
         }
         var report: (@Sendable (BatchStatistics) -> Void)?
         if showProgress {
-            report = { statistics in ErrorStream.write(ProgressLine.format(statistics, totalBytes: totalBytes)) }
+            report = { statistics in StandardError.write(ProgressLine.format(statistics, totalBytes: totalBytes)) }
         }
         let statistics = runner.run(next: nextEvent, writer: writer, progress: report)
-        if showProgress { ErrorStream.write("\r\u{1B}[K") }
+        if showProgress { StandardError.write("\r\u{1B}[K") }
         if let resumeFailure {
-            ErrorStream.write("gazette tag: \(resumeFailure); the records tagged so far were appended, run the same command again to continue\n")
+            StandardError.write("gazette tag: \(resumeFailure); the records tagged so far were appended, run the same command again to continue\n")
             throw ExitCode(2)
         }
         if let failure = writer.failure {
-            ErrorStream.write("gazette tag: \(failure)\n")
+            StandardError.write("gazette tag: \(failure)\n")
             throw ExitCode(2)
         }
         if !quiet {
             var summary = ProgressLine.summary(statistics)
             if resume != nil { summary += ", \(resumed) already in \(resume ?? "")" }
-            ErrorStream.write("gazette tag: \(summary)\n")
+            StandardError.write("gazette tag: \(summary)\n")
         }
         if profile {
-            ErrorStream.write(ProgressLine.profile(statistics.profile))
+            StandardError.write(ProgressLine.profile(statistics.profile))
         }
         if statistics.errors > 0 { throw ExitCode(1) }
     }
@@ -258,26 +253,5 @@ extension String {
     /// The string padded with spaces to `width` characters.
     fileprivate func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}
-
-/// Writes to standard error without Foundation or the C `stderr` global.
-enum ErrorStream {
-    /// Writes `text` to file descriptor 2.
-    static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var written = 0
-            while written < bytes.count {
-                #if canImport(Darwin)
-                let n = Darwin.write(2, base + written, bytes.count - written)
-                #else
-                let n = Glibc.write(2, base + written, bytes.count - written)
-                #endif
-                if n <= 0 { return }
-                written += n
-            }
-        }
     }
 }

@@ -178,6 +178,4 @@ private let htmlReader: TopicDataset.HTMLReader? = { (bytes: [UInt8]) throws(Gaz
 }
 
 /// Writes a line to standard error.
-private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
+private func printError(_ line: String) { StandardError.writeLine(line) }

@@ -1,4 +1,6 @@
 import Foundation
+import GazetteTestSupport
+import GazetteCore
 import Testing
 @testable import ArticleIO
 

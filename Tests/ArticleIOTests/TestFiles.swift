@@ -1,56 +1,7 @@
-import CZlib
 import Foundation
 import GazetteCore
+import GazetteTestSupport
 @testable import ArticleIO
-
-/// A temporary directory for one test, removed when the value is dropped.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        let template = NSTemporaryDirectory() + "gazette-io-XXXXXX"
-        var bytes = Array(template.utf8CString)
-        guard let made = mkdtemp(&bytes) else { throw CocoaError(.fileWriteUnknown) }
-        path = String(cString: made)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `bytes` to `relativePath`, creating folders; returns the full path.
-    @discardableResult
-    func write(_ relativePath: String, _ bytes: [UInt8]) throws -> String {
-        let full = path + "/" + relativePath
-        try FileManager.default.createDirectory(
-            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: full))
-        return full
-    }
-
-    @discardableResult
-    func write(_ relativePath: String, _ text: String) throws -> String {
-        try write(relativePath, Array(text.utf8))
-    }
-}
-
-/// Compresses `bytes` as one gzip member with zlib.
-func gzipMember(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
-    var stream = z_stream()
-    precondition(deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK)
-    defer { deflateEnd(&stream) }
-    var input = bytes
-    var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 64)
-    let produced = input.withUnsafeMutableBufferPointer { source in
-        output.withUnsafeMutableBufferPointer { target in
-            stream.next_in = source.baseAddress
-            stream.avail_in = UInt32(source.count)
-            stream.next_out = target.baseAddress
-            stream.avail_out = UInt32(target.count)
-            precondition(deflate(&stream, Z_FINISH) == Z_STREAM_END)
-            return target.count - Int(stream.avail_out)
-        }
-    }
-    return Array(output.prefix(produced))
-}
 
 /// Builds WARC records the way crawlers write them.
 enum WARCBuilder {

@@ -1,3 +1,4 @@
+import GazetteTestSupport
 import Testing
 import GazetteCore
 @testable import ArticleIO

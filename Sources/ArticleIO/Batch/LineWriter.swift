@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 public import GazetteCore
+import GazetteIO
 
 /// Writes output lines through one large buffer to standard output or a file, with `write(2)`.
 ///

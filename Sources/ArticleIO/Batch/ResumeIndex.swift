@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 public import GazetteCore
+import GazetteIO
 
 /// The record ids already present in an earlier output file, for `--resume`.
 ///
@@ -95,7 +96,7 @@ public final class ResumeIndex {
                 if case .end = line { break }
                 continue
             }
-            guard let fields = try? JSONLineParser.members(of: bytes, wanted: ["id"]),
+            guard let fields = try? JSONReader.members(of: bytes, wanted: ["id"]),
                   case .string(let id) = fields["id"] else { continue }
             return ResumeIndex.hash(id)
         }

@@ -1,4 +1,5 @@
 import GazetteCore
+import GazetteIO
 /// Reads one whole `.html`/`.htm`/`.txt` file (or its `.gz`) as one article, up to the record limit.
 final class DocumentFileReader: RecordReader {
     private let source: () throws(GazetteError) -> any ByteSource

@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import GazetteCore
+import GazetteIO
 
 /// The few file-system calls the readers need, on POSIX directly (no Foundation).
 enum FileSystem {

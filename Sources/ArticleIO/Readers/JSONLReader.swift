@@ -1,4 +1,5 @@
 import GazetteCore
+import GazetteIO
 /// Reads JSON Lines records `{"id", "url"?, "html" | "text"}`, one article per non-blank line.
 ///
 /// Rules (documented in docs/batch.md):
@@ -77,7 +78,7 @@ final class JSONLReader: RecordReader {
     private func record(from bytes: [UInt8], lineID: String, origin: String) -> InputRecord {
         let fields: [String: JSONField]?
         do {
-            fields = try JSONLineParser.members(of: bytes, wanted: JSONLReader.wanted)
+            fields = try JSONReader.members(of: bytes, wanted: JSONLReader.wanted)
         } catch {
             return InputRecord(
                 id: lineID, origin: origin,

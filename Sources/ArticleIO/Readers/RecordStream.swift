@@ -1,4 +1,5 @@
 public import GazetteCore
+import GazetteIO
 /// Reads every record of an ``InputPlan`` in order, one ``InputEvent`` at a time, streaming: files
 /// are opened one after another and read in chunks.
 ///

@@ -1,4 +1,5 @@
 import GazetteCore
+import GazetteIO
 /// Reads WARC 1.0/1.1 files (plain, or gzip with one member per record): every `response` record
 /// with a 2xx HTTP status and an HTML payload becomes an article; every other record is skipped.
 ///

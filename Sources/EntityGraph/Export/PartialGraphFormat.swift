@@ -1,5 +1,5 @@
-public import Foundation
 public import GazetteCore
+import GazetteIO
 
 /// The `json` graph format, which is also the partial-graph format `gazette graph merge` reads:
 /// everything an exact merge needs (article total, per-node article and mention counts, the
@@ -60,88 +60,157 @@ public enum PartialGraphFormat {
         json.endObject()
     }
 
-    private struct Document: Decodable {
-        struct Node: Decodable {
-            var id: String
-            var articles: Int
-            var mentions: Int
-            var types: [String: Int]?
-            var names: [String: Int]?
-            var wikidata_ids: [String: Int]?
-        }
-        struct Edge: Decodable {
-            var source: String
-            var target: String
-            var articles: Int
-        }
-        var format: String?
-        var version: Int?
-        var articles: Int
-        var pruned: Bool?
-        var nodes: [Node]
-        var edges: [Edge]
-    }
-
-    /// Decodes a partial graph written by ``encode(_:)``; `name` is used in error messages.
-    public static func decode(_ data: Data, name: String) throws(GazetteError) -> CooccurrenceGraph {
-        let scanned: Result<CooccurrenceGraph, JSONByteScanner.Rejection> = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            do throws(JSONByteScanner.Rejection) {
-                return .success(try JSONByteScanner.scanPartialGraph(bytes))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch scanned {
-        case .success(let graph):
-            return graph
-        case .failure(let rejection):
-            if let content = rejection.content {
-                throw GazetteError(content.code, "'\(name)': \(content.message)")
-            }
-        }
-        return try decodeWithJSONDecoder(data, name: name)
-    }
-
-    private static func decodeWithJSONDecoder(_ data: Data, name: String) throws(GazetteError) -> CooccurrenceGraph {
-        let document: Document
+    /// Reads a partial graph file (plain or gzip; `-` is standard input) and decodes it.
+    public static func read(path: String) throws(GazetteError) -> CooccurrenceGraph {
+        var bytes: [UInt8] = []
         do {
-            document = try JSONDecoder().decode(Document.self, from: data)
+            let source = try InputFile.open(path)
+            while try source.read(into: &bytes, maxCount: 1 << 20) > 0 {}
         } catch {
+            throw GazetteError(error.code, "cannot read partial graph '\(path)'", cause: error.cause ?? error.message)
+        }
+        return try decode(bytes, name: path)
+    }
+
+    /// Decodes a partial graph written by ``encode(_:)`` (any key order; edges may come before the
+    /// nodes); `name` is used in error messages.
+    public static func decode(_ bytes: [UInt8], name: String) throws(GazetteError) -> CooccurrenceGraph {
+        var state = DecodeState()
+        do {
+            try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+                var reader = JSONReader(bytes: buffer, strings: .strict)
+                reader.skipSpace()
+                try state.document(&reader)
+                reader.skipSpace()
+                guard reader.isAtEnd else { throw reader.failure("unexpected text after the document") }
+            }
+        } catch {
+            if let content = state.content { throw GazetteError(content.code, "'\(name)': \(content.message)") }
             throw GazetteError(
                 .invalidRecord, "'\(name)' is not a partial graph (write one with `gazette graph --format json`)",
-                cause: String(describing: error)
-            )
+                cause: "\(error.reason) at byte \(error.offset + 1)")
         }
-        if let format = document.format, format != formatName {
-            throw GazetteError(.invalidRecord, "'\(name)' has format '\(format)', expected '\(formatName)'")
+        do {
+            return try state.finish()
+        } catch {
+            throw GazetteError(error.code, "'\(name)': \(error.message)")
         }
-        if let version = document.version, version > Self.version {
-            throw GazetteError(.unsupported, "'\(name)' is partial graph version \(version); this build reads up to \(Self.version)")
+    }
+
+    /// What a partial-graph document has said so far; nodes go straight into the graph, so merging
+    /// large partials needs little more memory than the graph.
+    private struct DecodeState {
+        var graph = CooccurrenceGraph()
+        var format: String?
+        var version: Int?
+        var articles: Int?
+        var pruned = false
+        var sawNodes = false, sawEdges = false
+        /// Edges read before the nodes, added once the nodes are in.
+        var pendingEdges: [(source: String, target: String, articles: Int)] = []
+        /// A document that reads as JSON but says something wrong (a node twice, a dangling edge).
+        var content: GazetteError?
+
+        mutating func document(_ reader: inout JSONReader) throws(JSONSyntaxError) {
+            try reader.object { reader, key throws(JSONSyntaxError) in
+                switch key {
+                case "format": format = try reader.optionalString()
+                case "version": version = try reader.optionalInt()
+                case "articles": articles = try reader.optionalInt()
+                case "pruned": pruned = try reader.optionalBool() ?? false
+                case "nodes":
+                    sawNodes = true
+                    try reader.array { reader throws(JSONSyntaxError) in try node(&reader) }
+                    try addPendingEdges(reader)
+                case "edges":
+                    sawEdges = true
+                    try reader.array { reader throws(JSONSyntaxError) in try edge(&reader) }
+                default: try reader.skipValue()
+                }
+            }
+            guard articles != nil, sawNodes, sawEdges else {
+                throw reader.failure("the document lacks \(articles == nil ? "\"articles\"" : sawNodes ? "\"edges\"" : "\"nodes\"")")
+            }
         }
-        func counts(_ dictionary: [String: Int]?) -> VariantCounts {
+
+        func finish() throws(GazetteError) -> CooccurrenceGraph {
+            if let format, format != PartialGraphFormat.formatName {
+                throw GazetteError(.invalidRecord, "the document has format '\(format)', expected '\(PartialGraphFormat.formatName)'")
+            }
+            if let version, version > PartialGraphFormat.version {
+                throw GazetteError(.unsupported, "the document is partial graph version \(version); this build reads up to \(PartialGraphFormat.version)")
+            }
+            var graph = graph
+            graph.restorePartialHeader(articleCount: articles ?? 0, pruned: pruned)
+            return graph
+        }
+
+        private mutating func node(_ reader: inout JSONReader) throws(JSONSyntaxError) {
+            var id: String?
+            var articles: Int?, mentions: Int?
+            var types = VariantCounts(), names = VariantCounts(), wikidata = VariantCounts()
+            try reader.object { reader, key throws(JSONSyntaxError) in
+                switch key {
+                case "id": id = try reader.optionalString()
+                case "articles": articles = try reader.optionalInt()
+                case "mentions": mentions = try reader.optionalInt()
+                case "types": types = try Self.variantCounts(&reader)
+                case "names": names = try Self.variantCounts(&reader)
+                case "wikidata_ids": wikidata = try Self.variantCounts(&reader)
+                default: try reader.skipValue()
+                }
+            }
+            guard let id, let articles, let mentions else { throw reader.failure("a node lacks its id, articles or mentions") }
+            do {
+                try graph.restorePartialNode(id: id, articles: articles, mentions: mentions, types: types, names: names, wikidata: wikidata)
+            } catch {
+                content = error
+                throw reader.failure(error.message)
+            }
+        }
+
+        private mutating func edge(_ reader: inout JSONReader) throws(JSONSyntaxError) {
+            var source: String?, target: String?
+            var articles: Int?
+            try reader.object { reader, key throws(JSONSyntaxError) in
+                switch key {
+                case "source": source = try reader.optionalString()
+                case "target": target = try reader.optionalString()
+                case "articles": articles = try reader.optionalInt()
+                default: try reader.skipValue()
+                }
+            }
+            guard let source, let target, let articles else { throw reader.failure("an edge lacks its source, target or articles") }
+            if sawNodes {
+                try add(source: source, target: target, articles: articles, reader)
+            } else {
+                pendingEdges.append((source, target, articles))
+            }
+        }
+
+        private mutating func addPendingEdges(_ reader: JSONReader) throws(JSONSyntaxError) {
+            for edge in pendingEdges { try add(source: edge.source, target: edge.target, articles: edge.articles, reader) }
+            pendingEdges = []
+        }
+
+        private mutating func add(source: String, target: String, articles: Int, _ reader: JSONReader) throws(JSONSyntaxError) {
+            do {
+                try graph.restorePartialEdge(source: source, target: target, articles: articles)
+            } catch {
+                content = error
+                throw reader.failure(error.message)
+            }
+        }
+
+        /// `{"value": count, …}`, added in the document's key order.
+        private static func variantCounts(_ reader: inout JSONReader) throws(JSONSyntaxError) -> VariantCounts {
             var counts = VariantCounts()
-            for (value, count) in (dictionary ?? [:]).sorted(by: { $0.key.utf8Precedes($1.key) }) {
-                counts.add(value, count: count)
+            if reader.takeNull() { return counts }
+            try reader.object { reader, key throws(JSONSyntaxError) in
+                guard let count = try reader.optionalInt() else { throw reader.failure("a count is null") }
+                counts.add(key, count: count)
             }
             return counts
-        }
-        let nodes = document.nodes.map { node in
-            GraphSnapshot.Node(
-                id: node.id, type: "", name: "", wikidata: nil, articles: node.articles, mentions: node.mentions,
-                typeCounts: counts(node.types), nameCounts: counts(node.names), wikidataCounts: counts(node.wikidata_ids)
-            )
-        }
-        let edges = document.edges.map {
-            GraphSnapshot.Edge(source: $0.source, target: $0.target, articles: $0.articles, npmi: 0)
-        }
-        let snapshot = GraphSnapshot(
-            articleCount: document.articles, nodes: nodes, edges: edges, isPruned: document.pruned ?? false
-        )
-        do {
-            return try CooccurrenceGraph(snapshot: snapshot)
-        } catch {
-            throw GazetteError(error.code, "\(name): \(error.message)")
         }
     }
 }

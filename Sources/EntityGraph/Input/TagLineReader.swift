@@ -1,15 +1,10 @@
-import Foundation
 public import GazetteCore
+import GazetteIO
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Reads `gazette tag` JSONL from a file or standard input one line at a time, so memory does not
-/// grow with the input; lines that are not usable records are skipped and counted.
-public struct TagLineReader: ~Copyable {
+/// Reads `gazette tag` JSONL one line at a time from a file or standard input, plain or gzip (the
+/// same inputs `gazette tag` writes and reads), so memory does not grow with the input; lines that
+/// are not usable records are skipped and counted.
+public struct TagLineReader {
     /// What happened to one input line.
     public enum Outcome: Sendable {
         /// A tagged article.
@@ -18,84 +13,51 @@ public struct TagLineReader: ~Copyable {
         case skipped(reason: String)
     }
 
+    /// Longest line read; longer lines are skipped. Tag records with `--include-text` of a page at
+    /// the record limit stay far below it.
+    public static let maxLineBytes = 1 << 30
+
     /// The name used in warnings (`path` or `<stdin>`).
     public let name: String
     /// The 1-based number of the line returned last.
     public private(set) var lineNumber = 0
-    private let descriptor: Int32
-    private let ownsDescriptor: Bool
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var atEnd = false
-    private let decoder = JSONDecoder()
-    private static let chunkSize = 1 << 16
+    private let input: BufferedInput
 
-    /// Opens a file; `-` means standard input.
+    /// Opens a file; `-` means standard input. Gzip is recognised by its first bytes.
     public init(path: String) throws(GazetteError) {
-        if path == "-" {
-            self.init(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
-            return
-        }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw GazetteError(.io, "cannot open tag file '\(path)'", cause: String(cString: strerror(errno)))
-        }
-        self.init(name: path, descriptor: fd, ownsDescriptor: true)
-    }
-
-    /// Reads standard input.
-    public init(standardInput: Void) {
-        self.init(name: "<stdin>", descriptor: 0, ownsDescriptor: false)
-    }
-
-    private init(name: String, descriptor: Int32, ownsDescriptor: Bool) {
-        self.name = name
-        self.descriptor = descriptor
-        self.ownsDescriptor = ownsDescriptor
-    }
-
-    deinit {
-        if ownsDescriptor { close(descriptor) }
-    }
-
-    /// The next non-empty line's bytes, or `nil` at the end of input.
-    public mutating func nextLine() throws(GazetteError) -> ArraySlice<UInt8>? {
-        while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                let line = buffer[start..<newline]
-                start = newline + 1
-                lineNumber += 1
-                if Self.isBlank(line) { continue }
-                return line
-            }
-            if atEnd {
-                guard start < buffer.count else { return nil }
-                let line = buffer[start...]
-                start = buffer.count
-                lineNumber += 1
-                return Self.isBlank(line) ? nil : line
-            }
-            try fill()
+        name = path == InputFile.standardInputName ? "<stdin>" : path
+        do {
+            input = BufferedInput(try InputFile.open(path))
+        } catch {
+            throw GazetteError(error.code, "cannot read tag file '\(path)'", cause: error.cause ?? error.message)
         }
     }
 
     /// The next record: a tagged article or a skipped line; `nil` at the end of input.
     public mutating func next() throws(GazetteError) -> Outcome? {
-        guard let line = try nextLine() else { return nil }
-        return decode(line)
+        while true {
+            let line = try input.readLine(maxBytes: Self.maxLineBytes)
+            switch line {
+            case .end:
+                return nil
+            case .tooLong(let length):
+                lineNumber += 1
+                return .skipped(reason: "a line of \(length) bytes, longer than \(Self.maxLineBytes)")
+            case .line(let bytes):
+                lineNumber += 1
+                if Self.isBlank(bytes) { continue }
+                return Self.decode(bytes)
+            }
+        }
     }
 
-    /// Decodes one line leniently.
-    public func decode(_ line: ArraySlice<UInt8>) -> Outcome {
+    /// Decodes one line: an article, or the reason it is skipped.
+    public static func decode(_ line: [UInt8]) -> Outcome {
         let record: TaggedArticle
-        if let scanned = JSONByteScanner.scanTagRecord(line) {
-            record = scanned
-        } else {
-            do {
-                record = try decoder.decode(TaggedArticle.self, from: Data(line))
-            } catch {
-                return .skipped(reason: "not a JSON tag record")
-            }
+        do {
+            record = try line.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try TaggedArticle.parse(line: buffer) }
+        } catch {
+            return .skipped(reason: "not a JSON tag record (\(error.reason) at byte \(error.offset + 1))")
         }
         if let failure = record.error {
             return .skipped(reason: "error record (\(failure.code ?? "unknown"): \(failure.message ?? "no message"))")
@@ -106,36 +68,44 @@ public struct TagLineReader: ~Copyable {
         return .article(record)
     }
 
-    private mutating func fill() throws(GazetteError) {
-        if start > 0 {
-            buffer.removeSubrange(0..<start)
-            start = 0
-        }
-        let oldCount = buffer.count
-        buffer.reserveCapacity(oldCount + Self.chunkSize)
-        var readCount = 0
-        var failure: Int32 = 0
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-        buffer.withUnsafeMutableBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            while true {
-                let result = read(descriptor, base + oldCount, Self.chunkSize)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
+    private static func isBlank(_ line: [UInt8]) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}
+
+/// Counts from one pass over tag files.
+public struct TagReadSummary: Sendable, Hashable {
+    /// Tagged articles handed on.
+    public var articles = 0
+    /// Lines skipped: not JSON, error records, records without an id.
+    public var skipped = 0
+
+    /// No articles yet.
+    public init() {}
+}
+
+extension TagLineReader {
+    /// Streams every tagged article of `paths` (standard input when empty; `-` also means it) to
+    /// `body`, calling `onSkip(file, line, reason)` for each line that is not a usable record.
+    public static func forEachArticle(
+        in paths: [String],
+        onSkip: (_ file: String, _ line: Int, _ reason: String) -> Void,
+        _ body: (TaggedArticle) throws(GazetteError) -> Void
+    ) throws(GazetteError) -> TagReadSummary {
+        var summary = TagReadSummary()
+        for path in paths.isEmpty ? [InputFile.standardInputName] : paths {
+            var reader = try TagLineReader(path: path)
+            while let outcome = try reader.next() {
+                switch outcome {
+                case .article(let article):
+                    summary.articles += 1
+                    try body(article)
+                case .skipped(let reason):
+                    summary.skipped += 1
+                    onSkip(reader.name, reader.lineNumber, reason)
                 }
-                readCount = max(result, 0)
-                break
             }
         }
-        buffer.removeSubrange((oldCount + readCount)...)
-        if failure != 0 {
-            throw GazetteError(.io, "cannot read '\(name)'", cause: String(cString: strerror(failure)))
-        }
-        if readCount == 0 { atEnd = true }
-    }
-
-    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
-        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        return summary
     }
 }

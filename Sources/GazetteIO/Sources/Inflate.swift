@@ -1,8 +1,8 @@
-import GazetteCore
+package import GazetteCore
 /// One-shot decompression of bytes in memory (an HTTP body with `Content-Encoding: gzip`).
-enum Inflate {
+package enum Inflate {
     /// Outcome of inflating with a size cap.
-    enum Outcome {
+    package enum Outcome {
         /// The decompressed bytes.
         case bytes([UInt8])
         /// The output grew past the cap (a gzip bomb or an over-large page).
@@ -10,12 +10,12 @@ enum Inflate {
     }
 
     /// Inflates gzip or zlib `bytes`, stopping once the output passes `limit` bytes.
-    static func inflate(_ bytes: [UInt8], limit: Int, displayName: String) throws(GazetteError) -> Outcome {
+    package static func inflate(_ bytes: [UInt8], limit: Int, displayName: String) throws(GazetteError) -> Outcome {
         try readAll(from: GzipByteSource(MemoryByteSource(bytes), displayPath: displayName), limit: limit)
     }
 
     /// Reads `source` to its end, or stops once more than `limit` bytes came out.
-    static func readAll(from source: any ByteSource, limit: Int) throws(GazetteError) -> Outcome {
+    package static func readAll(from source: any ByteSource, limit: Int) throws(GazetteError) -> Outcome {
         var out: [UInt8] = []
         while true {
             let want = min(256 << 10, limit + 1 - out.count)

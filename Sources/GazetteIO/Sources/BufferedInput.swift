@@ -5,13 +5,13 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import GazetteCore
+package import GazetteCore
 
 /// Line and block access over a ``ByteSource`` with one reusable buffer: what the JSONL and WARC
 /// readers are built on.
-final class BufferedInput {
+package final class BufferedInput {
     /// Outcome of reading one line.
-    enum Line {
+    package enum Line {
         /// A complete line without its `\n` (a trailing `\r` is kept).
         case line([UInt8])
         /// A line longer than the limit; its bytes were skipped up to the next newline.
@@ -26,16 +26,16 @@ final class BufferedInput {
     private var ended = false
     private let chunkSize: Int
     /// Bytes handed out or skipped so far (position in the decompressed stream).
-    private(set) var offset = 0
+    package private(set) var offset = 0
 
     /// Reads from `source` in chunks of `chunkSize` bytes.
-    init(_ source: any ByteSource, chunkSize: Int = 256 << 10) {
+    package init(_ source: any ByteSource, chunkSize: Int = 256 << 10) {
         self.source = source
         self.chunkSize = chunkSize
     }
 
     /// Raw bytes taken from the file so far, for progress.
-    var rawBytesRead: Int { source.rawBytesRead }
+    package var rawBytesRead: Int { source.rawBytesRead }
 
     private var available: Int { buffer.count - start }
 
@@ -62,13 +62,13 @@ final class BufferedInput {
     }
 
     /// True when no byte is left.
-    func atEnd() throws(GazetteError) -> Bool {
+    package func atEnd() throws(GazetteError) -> Bool {
         if available > 0 { return false }
         return !(try fill())
     }
 
     /// Reads the next line of at most `maxBytes` bytes (the last line may lack its newline).
-    func readLine(maxBytes: Int) throws(GazetteError) -> Line {
+    package func readLine(maxBytes: Int) throws(GazetteError) -> Line {
         var scanned = 0
         while true {
             if let end = newline(from: start + scanned) {
@@ -108,7 +108,7 @@ final class BufferedInput {
     }
 
     /// Reads exactly `count` bytes, or fewer when the input ends first.
-    func read(count: Int) throws(GazetteError) -> [UInt8] {
+    package func read(count: Int) throws(GazetteError) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(min(count, 64 << 20))
         while result.count < count {
@@ -122,7 +122,7 @@ final class BufferedInput {
     }
 
     /// Skips `count` bytes; returns how many were skipped (fewer when the input ends first).
-    func skip(count: Int) throws(GazetteError) -> Int {
+    package func skip(count: Int) throws(GazetteError) -> Int {
         var skipped = 0
         while skipped < count {
             if available == 0, !(try fill()) { break }
@@ -135,7 +135,7 @@ final class BufferedInput {
     }
 
     /// The next byte without consuming it, or nil at the end.
-    func peek() throws(GazetteError) -> UInt8? {
+    package func peek() throws(GazetteError) -> UInt8? {
         if available == 0, !(try fill()) { return nil }
         return buffer[start]
     }

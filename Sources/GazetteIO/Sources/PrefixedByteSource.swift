@@ -1,19 +1,19 @@
-import GazetteCore
+package import GazetteCore
 /// Serves bytes already read (to sniff a format) before the rest of a source.
-final class PrefixedByteSource: ByteSource {
+package final class PrefixedByteSource: ByteSource {
     private var prefix: [UInt8]
     private var prefixStart = 0
     private let rest: any ByteSource
 
     /// Serves `prefix`, then `rest`.
-    init(prefix: [UInt8], rest: any ByteSource) {
+    package init(prefix: [UInt8], rest: any ByteSource) {
         self.prefix = prefix
         self.rest = rest
     }
 
-    var rawBytesRead: Int { rest.rawBytesRead }
+    package var rawBytesRead: Int { rest.rawBytesRead }
 
-    func read(into buffer: inout [UInt8], maxCount: Int) throws(GazetteError) -> Int {
+    package func read(into buffer: inout [UInt8], maxCount: Int) throws(GazetteError) -> Int {
         if prefixStart < prefix.count {
             let count = min(maxCount, prefix.count - prefixStart)
             buffer.append(contentsOf: prefix[prefixStart..<(prefixStart + count)])
@@ -25,7 +25,7 @@ final class PrefixedByteSource: ByteSource {
     }
 
     /// Reads up to `count` bytes from `source` and returns them with a source that replays them.
-    static func sniff(_ source: any ByteSource, count: Int) throws(GazetteError) -> (head: [UInt8], source: PrefixedByteSource) {
+    package static func sniff(_ source: any ByteSource, count: Int) throws(GazetteError) -> (head: [UInt8], source: PrefixedByteSource) {
         var head: [UInt8] = []
         while head.count < count {
             if try source.read(into: &head, maxCount: count - head.count) == 0 { break }

@@ -3,14 +3,14 @@ import GazetteCore
 import Testing
 @testable import EntityGraph
 
-/// The byte-level scanner against `JSONDecoder` (the reference) on the same lines.
-@Suite struct JSONByteScannerTagRecordTests {
+/// The tag-record reader (on the shared JSONReader) against `JSONDecoder` (the reference) on the same lines.
+@Suite struct TaggedArticleParsingTests {
     private static func reference(_ line: String) -> TaggedArticle? {
         try? JSONDecoder().decode(TaggedArticle.self, from: Data(line.utf8))
     }
 
     private static func scanned(_ line: String) -> TaggedArticle? {
-        JSONByteScanner.scanTagRecord(ArraySlice(line.utf8))
+        TaggedArticle.parse(bytes: Array(line.utf8))
     }
 
     /// Lines written by the real writer, `TagRecord.encode`, with names that need escaping.
@@ -69,7 +69,7 @@ import Testing
         var bytes = Array(#"{"id":"x"#.utf8)
         bytes += [0xC3, 0x28] // broken two-byte sequence
         bytes += Array(#""}"#.utf8)
-        #expect(JSONByteScanner.scanTagRecord(ArraySlice(bytes)) == nil)
+        #expect(TaggedArticle.parse(bytes: bytes) == nil)
         #expect((try? JSONDecoder().decode(TaggedArticle.self, from: Data(bytes))) == nil)
     }
 
@@ -92,7 +92,7 @@ import Testing
                 } else {
                     mutated[next(mutated.count)] = alphabet[next(alphabet.count)]
                 }
-                guard let scanned = JSONByteScanner.scanTagRecord(ArraySlice(mutated)) else { continue }
+                guard let scanned = TaggedArticle.parse(bytes: mutated) else { continue }
                 let reference = try? JSONDecoder().decode(TaggedArticle.self, from: Data(mutated))
                 if reference != scanned { disagreements.append(String(decoding: mutated, as: UTF8.self)) }
             }

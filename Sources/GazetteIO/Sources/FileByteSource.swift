@@ -5,19 +5,19 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import GazetteCore
+package import GazetteCore
 
 /// Reads a file or standard input with `read(2)` in large chunks.
-final class FileByteSource: ByteSource {
+package final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let displayPath: String
-    private(set) var rawBytesRead = 0
+    package private(set) var rawBytesRead = 0
     private let scratchSize = 256 << 10
     private let scratch: UnsafeMutablePointer<UInt8>
 
     /// Opens `path` for reading.
-    init(path: String) throws(GazetteError) {
+    package init(path: String) throws(GazetteError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw GazetteError(.io, "cannot open \(path)", cause: FileByteSource.systemMessage(errno))
@@ -29,7 +29,7 @@ final class FileByteSource: ByteSource {
     }
 
     /// Reads standard input (not closed at the end).
-    init(standardInput: ()) {
+    package init(standardInput: ()) {
         self.descriptor = 0
         self.ownsDescriptor = false
         self.displayPath = "stdin"
@@ -41,7 +41,7 @@ final class FileByteSource: ByteSource {
         scratch.deallocate()
     }
 
-    func read(into buffer: inout [UInt8], maxCount: Int) throws(GazetteError) -> Int {
+    package func read(into buffer: inout [UInt8], maxCount: Int) throws(GazetteError) -> Int {
         guard maxCount > 0 else { return 0 }
         let count = min(maxCount, scratchSize)
         while true {
@@ -61,7 +61,7 @@ final class FileByteSource: ByteSource {
     }
 
     /// The text of a system error number.
-    static func systemMessage(_ code: Int32) -> String {
+    package static func systemMessage(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "error \(code)" }
         return String(cString: text)
     }

@@ -1,10 +1,10 @@
 import Testing
-@testable import ArticleIO
+import GazetteIO
 
-@Suite("JSONLineParser")
-struct JSONLineParserTests {
+@Suite("JSONReader, validating API")
+struct JSONReaderTests {
     private func members(_ line: String) throws -> [String: JSONField]? {
-        try JSONLineParser.members(of: Array(line.utf8), wanted: ["id", "url", "html", "text"])
+        try JSONReader.members(of: Array(line.utf8), wanted: ["id", "url", "html", "text"])
     }
 
     @Test func readsWantedMembersAndSkipsOthers() throws {

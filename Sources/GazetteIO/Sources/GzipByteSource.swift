@@ -1,12 +1,12 @@
 import CZlib
-import GazetteCore
+package import GazetteCore
 
 /// Inflates a gzip (or zlib) stream read from another source, member after member, in chunks.
 ///
 /// Concatenated gzip members (a `.warc.gz` with one member per record, `cat a.gz b.gz`) read as one
 /// stream. A stream that ends inside a member, or bytes that are not gzip, throw
 /// ``GazetteError/Code/truncated`` after every byte before the damage was delivered.
-final class GzipByteSource: ByteSource {
+package final class GzipByteSource: ByteSource {
     private let input: any ByteSource
     private let displayPath: String
     private var stream: UnsafeMutablePointer<z_stream>
@@ -19,12 +19,12 @@ final class GzipByteSource: ByteSource {
     private var finished = false
     private var pendingFailure: GazetteError?
     /// Decompressed bytes delivered so far.
-    private(set) var inflatedBytes = 0
+    package private(set) var inflatedBytes = 0
 
-    var rawBytesRead: Int { input.rawBytesRead }
+    package var rawBytesRead: Int { input.rawBytesRead }
 
     /// Wraps `input`, whose bytes are gzip members; `displayPath` names it in error messages.
-    init(_ input: any ByteSource, displayPath: String) throws(GazetteError) {
+    package init(_ input: any ByteSource, displayPath: String) throws(GazetteError) {
         self.input = input
         self.displayPath = displayPath
         stream = .allocate(capacity: 1)
@@ -57,7 +57,7 @@ final class GzipByteSource: ByteSource {
         return true
     }
 
-    func read(into buffer: inout [UInt8], maxCount: Int) throws(GazetteError) -> Int {
+    package func read(into buffer: inout [UInt8], maxCount: Int) throws(GazetteError) -> Int {
         if let pendingFailure { self.pendingFailure = nil; finished = true; throw pendingFailure }
         guard !finished, maxCount > 0 else { return 0 }
         let maxCount = min(maxCount, scratchSize)
