@@ -8,7 +8,7 @@ extension Pipeline {
         let cues = EntityTopicCues(entities: resources.gazetteer.entries.map { ($0.id, $0.subtype) })
         let topics = try TopicClassifier(modelPath: options.topicModel, entityCues: cues)
         let recognizer = try EntityRecognizer(lexicons: resources.lexicons)
-        return Pipeline {
+        return try Pipeline {
             HTMLCleaner(limits: options.limits)
             Segmenter(maxTokens: options.limits.maxTokens)
             GazetteerMatcher(gazetteer: resources.gazetteer)

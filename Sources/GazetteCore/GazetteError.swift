@@ -37,6 +37,9 @@ public struct GazetteError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let usage = Code(rawValue: "usage_error")
         /// The input is of a kind Gazette does not process (e.g. a non-HTML WARC payload).
         public static let unsupported = Code(rawValue: "unsupported_input")
+        /// A pipeline's stages are in an impossible order (a layer read before any stage writes it) or
+        /// share a name.
+        public static let pipeline = Code(rawValue: "pipeline_error")
         /// A record id was already seen earlier in the same run.
         public static let duplicateID = Code(rawValue: "duplicate_id")
     }

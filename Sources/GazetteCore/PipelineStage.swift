@@ -2,9 +2,15 @@
 ///
 /// Conformers are value types fixed at start-up and safe to share between threads; `process` must
 /// not keep state between articles. Throw a ``GazetteError`` to turn the record into an error record.
+/// A stage declares the ``ArticleLayers`` it needs (`reads`) and the ones it fills (`writes`);
+/// ``Pipeline`` checks at construction that every layer a stage reads is written before it.
 public protocol PipelineStage: Sendable {
-    /// Short name shown by `--profile` (`html`, `segment`, `gazetteer`, …).
+    /// Short name, unique within a pipeline, shown by `--profile` (`html`, `segment`, `gazetteer`, …).
     var name: String { get }
+    /// The layers `process` needs filled before it runs.
+    var reads: ArticleLayers { get }
+    /// The layers `process` fills or changes.
+    var writes: ArticleLayers { get }
     /// Analyses `article` in place.
     func process(_ article: inout Article) throws(GazetteError)
 }

@@ -9,6 +9,10 @@ public import GazetteCore
 public struct HTMLCleaner: PipelineStage {
     /// `html`.
     public let name = "html"
+    /// The raw page (or text).
+    public var reads: ArticleLayers { .input }
+    /// Body text, page metadata and the language.
+    public var writes: ArticleLayers { [.text, .language] }
     /// The limits applied: input size and tree depth.
     public let limits: Limits
 

@@ -14,6 +14,10 @@ public import GazetteCore
 ///   punctuation and the next line starts in lower case).
 public struct Segmenter: PipelineStage {
     public let name = "segment"
+    /// The body text.
+    public var reads: ArticleLayers { .text }
+    /// Sentences and tokens.
+    public var writes: ArticleLayers { .tokens }
     /// Most tokens kept per document; the rest of the text is not tokenised.
     public var maxTokens: Int
 

@@ -12,12 +12,11 @@ struct NERCommand: ParsableCommand {
 
     /// Lists and model shared by the subcommands.
     struct Resources: ParsableArguments {
-        @Option(name: .customLong("gazetteers"), help: "Folder of gazetteer lists (default: the shipped gazetteers/).")
-        var gazetteers: String?
+        @OptionGroup var lists: GazetteerOptions
 
         func load() throws -> EntityResources {
             var options = PipelineOptions()
-            options.gazetteerDirectory = gazetteers
+            lists.apply(to: &options)
             return try EntityResources.load(options)
         }
     }
@@ -148,7 +147,8 @@ struct NERCommand: ParsableCommand {
         func run() throws {
             let res = try resources.load()
             let recognizer = try EntityRecognizer(modelPath: model, lexicons: res.lexicons)
-            let pipeline = Pipeline {
+            // Plain text only, so no cleaner: the articles arrive with their text.
+            let pipeline = try Pipeline(given: [.input, .text]) {
                 Segmenter()
                 GazetteerMatcher(gazetteer: res.gazetteer)
                 recognizer

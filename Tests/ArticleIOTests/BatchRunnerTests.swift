@@ -1,4 +1,5 @@
 import Foundation
+import GazetteTestSupport
 import Testing
 import GazetteCore
 @testable import ArticleIO
@@ -7,6 +8,8 @@ import GazetteCore
 /// input order, and fails on articles whose text asks for it.
 private struct JitterStage: PipelineStage {
     let name = "jitter"
+    var reads: ArticleLayers { .input }
+    var writes: ArticleLayers { .text }
 
     func process(_ article: inout Article) throws(GazetteError) {
         var hash: UInt64 = 1469598103934665603
@@ -20,6 +23,8 @@ private struct JitterStage: PipelineStage {
 /// A stage that counts how many articles are being processed at once.
 private final class ConcurrencyProbe: PipelineStage, @unchecked Sendable {
     let name = "probe"
+    var reads: ArticleLayers { .input }
+    var writes: ArticleLayers { [] }
     private let lock = NSLock()
     private var current = 0
     private(set) var maximum = 0
@@ -39,7 +44,7 @@ struct BatchRunnerTests {
         let writer = try LineWriter(path: outputPath, append: false)
         var events = records.map { InputEvent.record($0) } + Array(repeating: InputEvent.skipped(reason: "test"), count: skipped)
         events.reverse()
-        let runner = BatchRunner(pipeline: Pipeline(stages: [JitterStage()]), options: .init(jobs: jobs, profile: true))
+        let runner = BatchRunner(pipeline: try Pipeline(stages: [JitterStage()]), options: .init(jobs: jobs, profile: true))
         let statistics = runner.run(next: { events.popLast() }, writer: writer)
         let text = try String(contentsOfFile: outputPath, encoding: .utf8)
         return (text.split(separator: "\n").map(String.init), statistics)
@@ -102,7 +107,7 @@ struct BatchRunnerTests {
             let directory = try TemporaryDirectory()
             let writer = try LineWriter(path: directory.path + "/out.jsonl", append: false)
             var events = records.map { InputEvent.record($0) }.reversed() as [InputEvent]
-            let runner = BatchRunner(pipeline: Pipeline(stages: [probe]), options: .init(jobs: 4, byteBudget: budget))
+            let runner = BatchRunner(pipeline: try Pipeline(stages: [probe]), options: .init(jobs: 4, byteBudget: budget))
             let statistics = runner.run(next: { events.popLast() }, writer: writer)
             #expect(statistics.records == 40)
             let lines = try String(contentsOfFile: directory.path + "/out.jsonl", encoding: .utf8).split(separator: "\n")

@@ -116,6 +116,8 @@ import TextAnalysis
     struct Marker: PipelineStage {
         let name = "marker"
         let label: String
+        var reads: ArticleLayers { .language }
+        var writes: ArticleLayers { .text }
         func process(_ article: inout Article) throws(GazetteError) { article.metadata.site = label }
     }
 

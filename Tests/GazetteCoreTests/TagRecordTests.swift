@@ -83,13 +83,23 @@ import Testing
     }
 
     @Test func pipelineRunsStagesInOrderAndStopsAtError() throws {
-        struct Append: PipelineStage { let name: String; func process(_ a: inout Article) throws(GazetteError) { a.text += name } }
-        struct Fail: PipelineStage { let name = "fail"; func process(_ a: inout Article) throws(GazetteError) { throw GazetteError(.parse, "boom") } }
-        let ok = try Pipeline { Append(name: "1"); Append(name: "2") }.tag(Article(id: "x", text: ">"))
+        struct Append: PipelineStage {
+            let name: String
+            var reads: ArticleLayers { .text }
+            var writes: ArticleLayers { .text }
+            func process(_ a: inout Article) throws(GazetteError) { a.text += name }
+        }
+        struct Fail: PipelineStage {
+            let name = "fail"
+            var reads: ArticleLayers { .input }
+            var writes: ArticleLayers { [] }
+            func process(_ a: inout Article) throws(GazetteError) { throw GazetteError(.parse, "boom") }
+        }
+        let ok = try Pipeline(given: [.input, .text]) { Append(name: "1"); Append(name: "2") }.tag(Article(id: "x", text: ">"))
         #expect(ok.text == ">12")
-        #expect(throws: GazetteError.self) { try Pipeline { Append(name: "1"); Fail() }.tag(Article(id: "x", text: "")) }
+        #expect(throws: GazetteError.self) { try Pipeline(given: [.input, .text]) { Append(name: "1"); Fail() }.tag(Article(id: "x", text: "")) }
         var profile = StageProfile()
-        _ = try Pipeline { Append(name: "a"); Append(name: "b") }.tag(Article(id: "x", text: ""), profile: &profile)
+        _ = try Pipeline(given: [.input, .text]) { Append(name: "a"); Append(name: "b") }.tag(Article(id: "x", text: ""), profile: &profile)
         #expect(profile.names == ["a", "b"])
     }
 

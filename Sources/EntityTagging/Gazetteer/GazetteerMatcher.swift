@@ -11,6 +11,10 @@ import TextAnalysis
 /// both. Offsets are those of the original tokens, so folding never shifts them.
 public struct GazetteerMatcher: PipelineStage {
     public let name = "gazetteer"
+    /// The tokens.
+    public var reads: ArticleLayers { .tokens }
+    /// Gazetteer matches.
+    public var writes: ArticleLayers { .candidates }
     /// The lists matched against.
     public let gazetteer: Gazetteer
 

@@ -8,7 +8,11 @@ public import GazetteCore
 /// mention's `source` says how it was found: `gazetteer` (the model's span is exactly a gazetteer
 /// name of that type), `model` (a span no list holds, found by the tagger) or `rule:<name>`.
 public struct EntityRecognizer: PipelineStage {
-    public let name = "recognize"
+    public let name = "recognize-model"
+    /// Tokens and gazetteer matches (the model's features).
+    public var reads: ArticleLayers { [.tokens, .candidates] }
+    /// Typed mention spans.
+    public var writes: ArticleLayers { .mentions }
     /// The learned weights.
     public let model: PerceptronModel
     /// Whether the explicit rules run after the model.

@@ -15,6 +15,10 @@ import TextAnalysis
 /// * Salience combines mention count, first position and presence in the title.
 public struct EntityResolver: PipelineStage {
     public let name = "resolve"
+    /// Tokens, gazetteer matches and the recognised mentions.
+    public var reads: ArticleLayers { [.tokens, .candidates, .mentions] }
+    /// Entities, and the entity id of each mention.
+    public var writes: ArticleLayers { [.entities, .mentions] }
     /// Lists used to link names found by rules or the model, and to read context.
     public let gazetteer: Gazetteer
     /// Demonyms and other context words.

@@ -7,7 +7,11 @@ public import GazetteCore
 /// Used when no model is available (`--no-model`) and as the baseline the learned recogniser is
 /// measured against.
 public struct GazetteerRecognizer: PipelineStage {
-    public let name = "recognize"
+    public let name = "recognize-gazetteer"
+    /// Tokens and gazetteer matches.
+    public var reads: ArticleLayers { [.tokens, .candidates] }
+    /// Typed mention spans.
+    public var writes: ArticleLayers { .mentions }
 
     /// Creates the recogniser.
     public init() {}

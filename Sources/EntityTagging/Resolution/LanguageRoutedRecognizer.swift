@@ -9,6 +9,10 @@ public import GazetteCore
 /// unknown language is treated as English.
 public struct LanguageRoutedRecognizer: PipelineStage {
     public let name = "recognize"
+    /// The language it routes by, and what either recogniser reads.
+    public var reads: ArticleLayers { model.reads.union(fallback.reads).union(.language) }
+    /// What either recogniser writes.
+    public var writes: ArticleLayers { model.writes.union(fallback.writes) }
     /// The recogniser for model languages.
     public let model: any PipelineStage
     /// The recogniser for every other language.

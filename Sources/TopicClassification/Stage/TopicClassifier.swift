@@ -13,6 +13,10 @@ public struct TopicClassifier: PipelineStage {
 
     /// `topics`.
     public var name: String { "topics" }
+    /// The title and text, and the entities when entity cues are on.
+    public var reads: ArticleLayers { entityCues == nil ? .text : [.text, .entities] }
+    /// Topics.
+    public var writes: ArticleLayers { .topics }
     /// The classifier.
     public let model: LinearTopicModel
     /// Probability a topic other than the best needs to be listed. Default 0.25.
