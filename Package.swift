@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "HTMLCleaning", dependencies: ["GazetteCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "TextAnalysis", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
         .target(name: "EntityTagging", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
-        .target(name: "TopicClassification", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
+        .target(name: "TopicClassification", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
         .target(name: "EntityGraph", dependencies: ["GazetteCore", "GazetteIO"], swiftSettings: strictSettings),
         .target(name: "ArticleIO", dependencies: ["GazetteCore", "GazetteIO", "CMalloc"], swiftSettings: strictSettings),
         .target(
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "GazetteIOTests", dependencies: ["GazetteIO", "GazetteTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTMLCleaningTests", dependencies: ["HTMLCleaning"], swiftSettings: strictSettings),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], swiftSettings: strictSettings),
-        .testTarget(name: "EntityTaggingTests", dependencies: ["EntityTagging", "Gazette"], swiftSettings: strictSettings),
+        .testTarget(name: "EntityTaggingTests", dependencies: ["EntityTagging"], swiftSettings: strictSettings),
         .testTarget(name: "TopicClassificationTests", dependencies: ["TopicClassification"], swiftSettings: strictSettings),
         .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph", "GazetteTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleIOTests", dependencies: ["ArticleIO", "GazetteTestSupport"], swiftSettings: strictSettings),

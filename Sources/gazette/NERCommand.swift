@@ -15,9 +15,7 @@ struct NERCommand: ParsableCommand {
         @OptionGroup var lists: GazetteerOptions
 
         func load() throws -> EntityResources {
-            var options = PipelineOptions()
-            lists.apply(to: &options)
-            return try EntityResources.load(options)
+            try EntityResources.load(gazetteerDirectory: lists.directory, extraGazetteers: lists.extra)
         }
     }
 

@@ -1,5 +1,4 @@
 import GazetteCore
-import Gazette
 import Testing
 import TextAnalysis
 @testable import EntityTagging
@@ -8,7 +7,7 @@ import TextAnalysis
 @Suite struct RecognitionModelTests {
     /// Shipped lists and model, loaded once for the suite.
     static let shipped: (EntityResources, EntityRecognizer)? = {
-        guard let resources = try? EntityResources.load(PipelineOptions()),
+        guard let resources = try? EntityResources.load(),
               let recognizer = try? EntityRecognizer(lexicons: resources.lexicons) else { return nil }
         return (resources, recognizer)
     }()
