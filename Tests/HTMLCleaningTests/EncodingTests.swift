@@ -9,6 +9,19 @@ struct EncodingTests {
         Array("<html><head>\(head)<title>Test</title></head><body><p>".utf8) + body + Array("</p></body></html>".utf8)
     }
 
+    @Test("UTF-8 cut off inside its last character is still UTF-8")
+    func utf8CutInsideTheLastCharacter() throws {
+        // A download that stopped in the middle of "ü": the few earlier "ü" must not turn into mojibake.
+        let text = "Heavy rain in Zürich; trains from Zürich to Bern stopped at Zürich HB. Grü"
+        let bytes = Array("<html><body><p>".utf8) + Array(text.utf8).dropLast(1)
+        #expect(CharsetSniffer.sniff(Array(bytes), declared: nil).encoding == .utf8)
+        var article = Article(id: "cut", html: Array(bytes))
+        try HTMLCleaner().process(&article)
+        #expect(article.text.hasPrefix("Heavy rain in Zürich;"))
+        // A stray byte in the middle is still invalid: a lone lead byte before more text is not a cut.
+        #expect(!UTF8Validation.scan(Array("Z".utf8) + [0xC3] + Array("rich and more".utf8)).isValid)
+    }
+
     @Test("windows-1252 without any declaration")
     func windows1252Undeclared() throws {
         // "Caf\xE9 \x93quoted\x94 \x80 5" — é, curly quotes and the euro sign live in 0x80–0xFF.

@@ -45,12 +45,29 @@ struct UTF8Validation: Equatable {
             if length > 0 {
                 result.multiByteSequences += 1
                 index += length
+            } else if end == buffer.count && isCutAtEnd(buffer, at: index) {
+                // A page cut off inside its last character is still UTF-8 (a truncated download).
+                break
             } else {
                 result.invalidSequences += 1
                 index += 1
             }
         }
         return result
+    }
+
+    /// True when the bytes from `index` to the end of `buffer` are the start of a multi-byte sequence
+    /// that the end of the buffer cut short: a lead byte followed only by continuation bytes.
+    static func isCutAtEnd(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let expected: Int
+        switch buffer[index] {
+        case 0xC2...0xDF: expected = 2
+        case 0xE0...0xEF: expected = 3
+        case 0xF0...0xF4: expected = 4
+        default: return false
+        }
+        guard buffer.count - index < expected else { return false }
+        return buffer[(index + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
     /// Length of the well-formed multi-byte sequence starting at `index`, or 0 if there is none.
