@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "TopicClassificationTests", dependencies: ["TopicClassification"], swiftSettings: strictSettings),
         .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph", "GazetteTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleIOTests", dependencies: ["ArticleIO", "GazetteTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette"], swiftSettings: strictSettings),
         .testTarget(name: "GazetteCLITests", dependencies: ["Gazette", "GazetteTestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -15,7 +15,7 @@ public protocol PipelineStage: Sendable {
     func process(_ article: inout Article) throws(GazetteError)
 }
 
-/// Builds a stage list with `if`/`for` support for ``Pipeline/init(_:)-builder``.
+/// Builds a stage list with `if`/`for` support for ``Pipeline/init(given:_:)``.
 @resultBuilder
 public enum PipelineBuilder {
     public static func buildExpression(_ stage: any PipelineStage) -> [any PipelineStage] { [stage] }
