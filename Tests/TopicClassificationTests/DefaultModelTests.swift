@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TopicClassification
+import GazetteCore
 
 /// Checks the shipped IPTC model (`models/topics/iptc-default.gztm`) on texts written for these tests.
 @Suite struct DefaultModelTests {

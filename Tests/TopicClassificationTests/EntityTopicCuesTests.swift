@@ -1,5 +1,6 @@
 import Testing
 import TopicClassification
+import GazetteCore
 
 @Suite struct EntityTopicCuesTests {
     let cues = EntityTopicCues(entities: [

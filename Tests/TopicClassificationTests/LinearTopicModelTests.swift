@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TopicClassification
+import GazetteCore
 
 @Suite struct LinearTopicModelTests {
     static let options: TrainingOptions = {

@@ -1,5 +1,6 @@
 import Testing
 import TopicClassification
+import GazetteCore
 
 @Suite struct TopicDatasetTests {
     func parse(_ text: String) throws(GazetteError) -> [TopicExample] {

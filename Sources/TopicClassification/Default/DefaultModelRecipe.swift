@@ -1,4 +1,5 @@
 import Foundation
+public import GazetteCore
 
 /// How the shipped IPTC model is made: the BBC News articles (5 classes mapped to IPTC), their
 /// headline-and-first-paragraph leads, and documents generated from the topic lexicon for all 17

@@ -1,4 +1,5 @@
 import Foundation
+public import GazetteCore
 
 /// Indicative words and phrases per topic, read from a TSV file (`code<TAB>term, term, …`).
 ///

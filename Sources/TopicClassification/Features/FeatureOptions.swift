@@ -1,3 +1,4 @@
+public import GazetteCore
 /// How text becomes a feature vector: hashed word unigrams and bigrams, log-scaled counts, IDF, L2 norm.
 ///
 /// Stored in every model file so that the text is featurised at run time exactly as it was in training.

@@ -1,4 +1,5 @@
 import Foundation
+public import GazetteCore
 
 /// How a model file stores its weights.
 public enum WeightEncoding: String, Sendable, Codable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+public import GazetteCore
 
 extension LinearTopicModel {
     /// Trains a multinomial logistic regression on labelled documents with Adagrad SGD.

@@ -1,4 +1,5 @@
 import Foundation
+public import GazetteCore
 
 /// A multinomial logistic-regression classifier over hashed word features: any label set, calibrated
 /// probabilities.

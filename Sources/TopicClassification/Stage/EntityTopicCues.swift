@@ -1,3 +1,4 @@
+public import GazetteCore
 /// Topic evidence from the tagged entities: an article about athletes and clubs leans to sport, one
 /// about armed forces and militant groups to conflict, one about courts to crime and justice.
 ///

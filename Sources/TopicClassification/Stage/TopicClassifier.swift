@@ -1,4 +1,5 @@
 import Foundation
+public import GazetteCore
 
 /// The pipeline stage that assigns topics: scores the article's title and text with a
 /// ``LinearTopicModel`` and writes `article.topics`, best first.

@@ -1,4 +1,5 @@
 import Foundation
+public import GazetteCore
 
 /// Reads labelled documents from JSONL: one `{"text" | "html", "label" | "labels"}` object per line.
 ///
