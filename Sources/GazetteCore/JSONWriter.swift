@@ -1,12 +1,12 @@
 /// Writes compact JSON text with keys in the order they are written (output contracts fix key order,
 /// which `JSONEncoder` cannot).
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// The JSON produced so far.
-    public private(set) var output: String = ""
+    package private(set) var output: String = ""
     private var needsComma: [Bool] = [false]
 
     /// An empty writer.
-    public init() { output.reserveCapacity(1024) }
+    package init() { output.reserveCapacity(1024) }
 
     private mutating func separate() {
         if needsComma[needsComma.count - 1] { output.append(",") }
@@ -14,16 +14,16 @@ public struct JSONWriter: Sendable {
     }
 
     /// Opens an object (`{`), as a value.
-    public mutating func beginObject() { separate(); output.append("{"); needsComma.append(false) }
+    package mutating func beginObject() { separate(); output.append("{"); needsComma.append(false) }
     /// Closes the current object.
-    public mutating func endObject() { output.append("}"); needsComma.removeLast() }
+    package mutating func endObject() { output.append("}"); needsComma.removeLast() }
     /// Opens an array (`[`), as a value.
-    public mutating func beginArray() { separate(); output.append("["); needsComma.append(false) }
+    package mutating func beginArray() { separate(); output.append("["); needsComma.append(false) }
     /// Closes the current array.
-    public mutating func endArray() { output.append("]"); needsComma.removeLast() }
+    package mutating func endArray() { output.append("]"); needsComma.removeLast() }
 
     /// Writes an object key; the next call writes its value.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         JSONWriter.appendQuoted(name, to: &output)
         output.append(":")
@@ -33,27 +33,27 @@ public struct JSONWriter: Sendable {
     private mutating func valuePrefix() { separate() }
 
     /// Writes a string value.
-    public mutating func string(_ value: String) { valuePrefix(); JSONWriter.appendQuoted(value, to: &output) }
+    package mutating func string(_ value: String) { valuePrefix(); JSONWriter.appendQuoted(value, to: &output) }
     /// Writes a string value, or `null`.
-    public mutating func string(_ value: String?) {
+    package mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
     }
     /// Writes an integer value.
-    public mutating func int(_ value: Int) { valuePrefix(); output.append(String(value)) }
+    package mutating func int(_ value: Int) { valuePrefix(); output.append(String(value)) }
     /// Writes a number rounded to `digits` decimals (non-finite numbers become `0`).
-    public mutating func number(_ value: Double, digits: Int = 4) {
+    package mutating func number(_ value: Double, digits: Int = 4) {
         valuePrefix()
         output.append(JSONWriter.format(value, digits: digits))
     }
     /// Writes `true` or `false`.
-    public mutating func bool(_ value: Bool) { valuePrefix(); output.append(value ? "true" : "false") }
+    package mutating func bool(_ value: Bool) { valuePrefix(); output.append(value ? "true" : "false") }
     /// Writes `null`.
-    public mutating func null() { valuePrefix(); output.append("null") }
+    package mutating func null() { valuePrefix(); output.append("null") }
     /// Writes pre-encoded JSON text as a value.
-    public mutating func raw(_ json: String) { valuePrefix(); output.append(json) }
+    package mutating func raw(_ json: String) { valuePrefix(); output.append(json) }
 
     /// Formats a number with at most `digits` decimals and no trailing zeros (`0.5`, `1`, `0.1234`).
-    public static func format(_ value: Double, digits: Int = 4) -> String {
+    package static func format(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return "0" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
@@ -75,7 +75,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `value` as a quoted JSON string, escaping quotes, backslashes and control characters.
-    public static func appendQuoted(_ value: String, to output: inout String) {
+    package static func appendQuoted(_ value: String, to output: inout String) {
         output.append("\"")
         var needsEscape = false
         for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {

@@ -4,7 +4,7 @@
 /// last offset converted when the target lies just ahead of it, else from the nearest checkpoint
 /// before the target. Converting all mentions of an article costs one pass over the text plus at
 /// most 1,024 bytes per mention, in whatever order the mentions come (they are grouped by entity).
-public struct ScalarOffsetMap {
+package struct ScalarOffsetMap {
     private static let stride = 1024
     private let bytes: [UInt8]
     /// `checkpoints[i]`: scalars in the first `i * stride` bytes.
@@ -13,7 +13,7 @@ public struct ScalarOffsetMap {
     private var scalarOffset = 0
 
     /// Prepares to convert offsets into `text`.
-    public init(_ text: String) {
+    package init(_ text: String) {
         let bytes = Array(text.utf8)
         var checkpoints: [Int] = []
         checkpoints.reserveCapacity(bytes.count / ScalarOffsetMap.stride + 1)
@@ -27,7 +27,7 @@ public struct ScalarOffsetMap {
     }
 
     /// The scalar offset of byte offset `target` (a scalar boundary, at most the text's length).
-    public mutating func scalarOffset(ofByte target: Int) -> Int {
+    package mutating func scalarOffset(ofByte target: Int) -> Int {
         let limit = max(0, min(target, bytes.count))
         if limit < byteOffset || limit - byteOffset > ScalarOffsetMap.stride {
             let checkpoint = min(limit / ScalarOffsetMap.stride, checkpoints.count - 1)

@@ -1,8 +1,8 @@
 /// Words that keep their final dot as part of the token (`Mr.`, `Inc.`, `Gen.`), so a dot after
 /// them does not end a sentence and gazetteer aliases such as `Amazon.com Inc.` match.
-public enum Abbreviations {
+package enum Abbreviations {
     /// Lower-case abbreviations without the dot.
-    public static let words: Set<String> = [
+    package static let words: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "maj", "capt",
         "sgt", "cpl", "adm", "cmdr", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "supt", "insp",
         "inc", "ltd", "corp", "co", "bros", "plc", "llc", "no", "nos", "vs", "etc", "approx", "dept",
@@ -13,7 +13,7 @@ public enum Abbreviations {
 
     /// True when the word in `start..<end` keeps a following dot: a single letter (an initial or the
     /// start of `U.S.`) or a listed abbreviation.
-    public static func keepsDot(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+    package static func keepsDot(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
         let length = end - start
         if length == 1 { return CharacterClass.isASCIILetter(bytes[start]) }
         guard length <= 6 else { return false }

@@ -2,7 +2,7 @@
 ///
 /// ASCII is decided by table-free comparisons; other scalars are decoded once and classed by their
 /// Unicode properties (letters and marks of any script are letters).
-public enum CharacterClass: UInt8, Sendable {
+package enum CharacterClass: UInt8, Sendable {
     /// A letter or combining mark of any script.
     case letter
     /// A decimal digit.
@@ -14,7 +14,7 @@ public enum CharacterClass: UInt8, Sendable {
 
     /// Length in bytes of the UTF-8 sequence that starts with `lead` (1 for invalid lead bytes).
     @inline(__always)
-    public static func width(_ lead: UInt8) -> Int {
+    package static func width(_ lead: UInt8) -> Int {
         if lead < 0x80 { return 1 }
         if lead >= 0xF0 { return 4 }
         if lead >= 0xE0 { return 3 }
@@ -24,14 +24,14 @@ public enum CharacterClass: UInt8, Sendable {
 
     /// True for `A`–`Z` and `a`–`z`.
     @inline(__always)
-    public static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    package static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     /// True for `0`–`9`.
     @inline(__always)
-    public static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    package static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// Classifies the scalar at `i` and returns its byte width.
     @inline(__always)
-    public static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (CharacterClass, Int) {
+    package static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (CharacterClass, Int) {
         let b = bytes[i]
         if b < 0x80 {
             if isASCIILetter(b) { return (.letter, 1) }
@@ -45,7 +45,7 @@ public enum CharacterClass: UInt8, Sendable {
     }
 
     /// Classifies a non-ASCII scalar.
-    public static func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
+    package static func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
         let v = scalar.value
         if v == 0xA0 || v == 0x2007 || v == 0x202F || (v >= 0x2000 && v <= 0x200A) || v == 0x3000 { return .space }
         if v >= 0x2010 && v <= 0x206F { return .punctuation }  // General Punctuation: dashes, quotes, …
@@ -60,7 +60,7 @@ public enum CharacterClass: UInt8, Sendable {
 
     /// Decodes a well-formed UTF-8 sequence of `width` bytes at `i`.
     @inline(__always)
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, width: Int) -> Unicode.Scalar? {
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, width: Int) -> Unicode.Scalar? {
         var value: UInt32
         switch width {
         case 2: value = UInt32(bytes[i] & 0x1F)
@@ -78,7 +78,7 @@ public enum CharacterClass: UInt8, Sendable {
 
     /// Width of an apostrophe (`'` or `’`) at `i`, or nil.
     @inline(__always)
-    public static func apostropheWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    package static func apostropheWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         if bytes[i] == 0x27 { return 1 }
         if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
         return nil
@@ -86,7 +86,7 @@ public enum CharacterClass: UInt8, Sendable {
 
     /// True when the character at `i` closes a quotation or bracket (`"`, `'`, `)`, `]`, `”`, `’`, `»`).
     @inline(__always)
-    public static func isClosing(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    package static func isClosing(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let b = bytes[i]
         if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D { return true }
         if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x9D || bytes[i + 2] == 0x99 { return true }

@@ -5,10 +5,10 @@ import Foundation
 /// Folding is applied per token, never to a whole document, so offsets into the original text stay
 /// exact (İ, ß and other scalars whose case mapping changes length cannot shift them). ASCII tokens
 /// take a fast path; others go through Foundation's folding.
-public enum TextFolding {
+package enum TextFolding {
     /// The folded form of a token's bytes: lower case, diacritics removed, typographic apostrophes
     /// and dashes made ASCII.
-    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    package static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var ascii = true
         for b in bytes where b >= 0x80 {
             ascii = false
@@ -24,7 +24,7 @@ public enum TextFolding {
     }
 
     /// The folded form of a string (see ``fold(_:)-(UnsafeBufferPointer<UInt8>)``).
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         let source = text.unicodeScalars.contains("ß") ? text.replacingOccurrences(of: "ß", with: "ss") : text
         let folded = source.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard folded.utf8.contains(where: { $0 >= 0x80 }) else { return folded }
@@ -42,7 +42,7 @@ public enum TextFolding {
     }
 
     /// True when the token's first scalar is an upper-case letter (`Putin`, `Östersund`).
-    public static func isCapitalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isCapitalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if first < 0x80 { return first >= 0x41 && first <= 0x5A }
         let w = CharacterClass.width(first)
@@ -51,7 +51,7 @@ public enum TextFolding {
     }
 
     /// True when the token has at least one letter and no lower-case letter (`NATO`, `U.S.`).
-    public static func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var letters = 0
         var i = 0
         while i < bytes.count {
