@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Gazette
 
 /// `gazette feed`: per-article tags for recommenders (MIND news.tsv, weighted-tag JSONL, CSV triples).
@@ -26,27 +25,15 @@ struct FeedCommand: ParsableCommand {
 
     func run() throws {
         let format = FeedFormat(rawValue: format.lowercased()) ?? .jsonl
-        let handle: FileHandle
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
-                throw GazetteError(.io, "cannot write '\(output)'")
-            }
-            handle = file
-        } else {
-            handle = FileHandle.standardOutput
-        }
-        var buffer = format.header
+        let writer = try output.map { path throws(GazetteError) in try LineWriter(path: path, append: false) } ?? LineWriter(standardOutput: ())
+        writer.write(lines: format.header)
         var warnings = SkipWarnings(command: "feed")
         let summary = try TagLineReader.forEachArticle(in: files, onSkip: { warnings.skip(file: $0, line: $1, reason: $2) }) {
-            buffer += format.lines(for: $0)
-            if buffer.utf8.count >= 1 << 20 {
-                handle.write(Data(buffer.utf8))
-                buffer = ""
-            }
+            writer.write(lines: format.lines(for: $0))
         }
         try warnings.finish(summary: summary)
-        handle.write(Data(buffer.utf8))
-        if output != nil { try? handle.close() }
+        writer.flush()
+        if let failure = writer.failure { throw failure }
         StandardError.writeLine("gazette feed: \(summary.articles) article(s) written as \(format.rawValue)")
     }
 }

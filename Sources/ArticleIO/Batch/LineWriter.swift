@@ -58,6 +58,14 @@ public final class LineWriter: @unchecked Sendable {
         if buffer.count >= capacity { flush() }
     }
 
+    /// Appends `text`, which must be whole lines (each ending in a newline); flushes when the buffer
+    /// is full.
+    public func write(lines text: String) {
+        var text = text
+        text.withUTF8 { bytes in buffer.append(contentsOf: bytes) }
+        if buffer.count >= capacity { flush() }
+    }
+
     /// Writes everything buffered.
     public func flush() {
         guard !buffer.isEmpty else { return }
