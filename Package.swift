@@ -32,7 +32,23 @@ let package = Package(
         ),
         // glibc's malloc_trim, so the batch runner can hand memory back after a huge page.
         .systemLibrary(name: "CMalloc"),
-        .target(name: "GazetteCore", swiftSettings: strictSettings),
+        // The shipped gazetteers and models as resources, so that packages depending on Gazette get
+        // them with the build. Its path is the package root only so that the data folders stay where
+        // the build scripts and users expect them; it compiles one file.
+        .target(
+            name: "GazetteData",
+            path: ".",
+            exclude: [
+                "Fuzz", "README.md", "dist", "Scripts", "Tests", "docs", "examples", "samples",
+                "Sources/ArticleIO", "Sources/CLibXML2", "Sources/CMalloc", "Sources/CZlib", "Sources/EntityGraph",
+                "Sources/EntityTagging", "Sources/Gazette", "Sources/GazetteCore", "Sources/GazetteIO",
+                "Sources/HTMLCleaning", "Sources/TextAnalysis", "Sources/TopicClassification", "Sources/gazette",
+            ],
+            sources: ["Sources/GazetteData"],
+            resources: [.copy("gazetteers"), .copy("models")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "GazetteCore", dependencies: ["GazetteData"], swiftSettings: strictSettings),
         // Bytes and formats every reader shares: byte sources, gzip, buffered lines, the JSON reader.
         .target(name: "GazetteIO", dependencies: ["GazetteCore", "CZlib"], swiftSettings: strictSettings),
         .target(name: "HTMLCleaning", dependencies: ["GazetteCore", "CLibXML2"], swiftSettings: strictSettings),

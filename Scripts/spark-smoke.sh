@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs examples/spark/tag_job.py under PySpark in local mode and checks that its output equals the
-# single-machine `gazette tag` output (the same records, compared after sorting).
+# Runs examples/spark/tag_job.py under PySpark in local mode, shipping the release bundle (binary and
+# data in one file, as a cluster run does with --archives), and checks that its output equals the
+# single-machine `gazette tag` output of the unpacked bundle (the same records, compared after sorting).
 #
 # Usage: Scripts/spark-smoke.sh [INPUT_DIR]     (default: samples/)
+#        BUNDLE=dist/gazette-….tar.gz Scripts/spark-smoke.sh   (default: built by Scripts/release.sh)
 # Installs what a fresh Debian machine lacks: PySpark (pinned) in a throwaway venv, and Java 17
 # (openjdk-17-jre-headless) when no Java 17+ is on PATH. Builds gazette in release mode.
 set -euo pipefail
@@ -18,6 +20,7 @@ say() { printf 'spark-smoke: %s\n' "$*" >&2; }
 fail() { say "FAIL: $*"; exit 1; }
 
 [ -d "$INPUT" ] || fail "input directory $INPUT does not exist"
+INPUT_ABS="$(cd "$INPUT" && pwd)"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -41,14 +44,20 @@ say "installing pyspark==$PYSPARK_VERSION in a throwaway venv"
 "$WORK/venv/bin/pip" install -q --disable-pip-version-check "pyspark==$PYSPARK_VERSION"
 export PYSPARK_PYTHON="$WORK/venv/bin/python" PYSPARK_DRIVER_PYTHON="$WORK/venv/bin/python"
 
-say "building gazette (release)"
-swift build -c release --product gazette 2>&1 | tail -1 >&2
-BIN="$(swift build -c release --show-bin-path)/gazette"
-[ -x "$BIN" ] || fail "no gazette binary at $BIN"
+if [ -z "${BUNDLE:-}" ]; then
+    say "building the release bundle"
+    BUNDLE="$ROOT/$(Scripts/release.sh | tail -1)"
+fi
+[ -f "$BUNDLE" ] || fail "no release bundle at $BUNDLE"
+mkdir -p "$WORK/bundle"
+tar -C "$WORK/bundle" -xzf "$BUNDLE"
+BIN="$(echo "$WORK"/bundle/gazette-*/bin/gazette)"
+[ -x "$BIN" ] || fail "no bin/gazette in $BUNDLE"
+say "single-machine runs use the unpacked bundle: $BIN"
 
 # Single machine.
 status=0
-"$BIN" tag "$INPUT" --quiet > "$WORK/single.jsonl" || status=$?
+(cd "$WORK" && "$BIN" tag "$INPUT_ABS" --quiet) > "$WORK/single.jsonl" || status=$?
 [ "$status" -le 1 ] || fail "gazette tag $INPUT exited $status"
 records=$(wc -l < "$WORK/single.jsonl")
 say "single machine: $records records (exit $status)"
@@ -56,7 +65,7 @@ say "single machine: $records records (exit $status)"
 # Spark, whole files per task, with the optional merged graph.
 graph_args=()
 if "$BIN" graph --help >/dev/null 2>&1; then graph_args=(--graph "$WORK/graph.graphml"); fi
-"$WORK/venv/bin/python" examples/spark/tag_job.py --master "local[2]" --gazette "$BIN" \
+"$WORK/venv/bin/python" examples/spark/tag_job.py --master "local[2]" --bundle "$BUNDLE" \
     --output "$WORK/spark-files" --partitions 3 "${graph_args[@]}" "$INPUT" 2> "$WORK/spark-files.log" \
     || { tail -30 "$WORK/spark-files.log" >&2; fail "the Spark job (files mode) failed"; }
 LC_ALL=C sort "$WORK/single.jsonl" > "$WORK/single.sorted"
@@ -95,7 +104,7 @@ if [ -s "$lines_input" ]; then
     status=0
     "$BIN" tag "$lines_input" --quiet > "$WORK/lines-single.jsonl" || status=$?
     [ "$status" -le 1 ] || fail "gazette tag on the JSONL records exited $status"
-    "$WORK/venv/bin/python" examples/spark/tag_job.py --master "local[2]" --gazette "$BIN" --mode lines \
+    "$WORK/venv/bin/python" examples/spark/tag_job.py --master "local[2]" --bundle "$BUNDLE" --mode lines \
         --output "$WORK/spark-lines" --partitions 2 "$lines_input" 2> "$WORK/spark-lines.log" \
         || { tail -30 "$WORK/spark-lines.log" >&2; fail "the Spark job (lines mode) failed"; }
     if ! cmp -s <(LC_ALL=C sort "$WORK/lines-single.jsonl") <(cat "$WORK"/spark-lines/part-* | LC_ALL=C sort); then

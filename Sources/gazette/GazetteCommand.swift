@@ -6,6 +6,7 @@ struct GazetteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "Tag news articles with people, places, organisations and IPTC topics.",
+        discussion: "`gazette --version` prints the program version, the data folder, the gazetteer build and the models' provenance.",
         subcommands: [
             TagCommand.self, CleanCommand.self, GazetteerCommand.self, TopicsCommand.self,
             GraphCommand.self, FeedCommand.self, NERCommand.self,
@@ -15,6 +16,10 @@ struct GazetteCommand: AsyncParsableCommand {
     /// Runs the command; bad usage exits with status 2 (the documented contract) rather than
     /// ArgumentParser's default 64.
     static func main() async {
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            print(VersionReport.text())
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

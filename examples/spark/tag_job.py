@@ -8,9 +8,14 @@ Two ways to split the work:
                    and duplicate-id checks are exactly those of a single-machine `gazette tag DIR`.
                    Best for WARC files (one task per WARC) and directories of pages.
   lines            JSONL (or .jsonl.gz) dumps are split into lines across partitions and each
-                   partition is piped through `gazette tag` with RDD.pipe. Records should carry an
-                   `id`: a record without one gets `stdin:LINE` (line within its partition), and
-                   duplicate ids are only detected inside one partition.
+                   partition is piped through one `gazette tag` process (as RDD.pipe does).
+                   Records should carry an `id`: a record without one gets `stdin:LINE` (line
+                   within its partition), and duplicate ids are only detected inside one partition.
+
+The binary: --bundle gazette-VERSION-linux-x86_64.tar.gz (from Scripts/release.sh) ships the release
+bundle, binary and data in one file, to every executor (SparkContext.addArchive, the same as
+spark-submit --archives); otherwise --gazette names a binary on the executors' PATH, a path, or a
+file shipped with --files (then set GAZETTE_DATA for its data).
 
 Output: a directory of `part-*` text files holding one tag record per input record (any order).
 With --graph FILE, each partition also builds a partial entity graph (`gazette graph build
@@ -20,11 +25,14 @@ Run `spark-submit tag_job.py --help` for the options; examples/spark/README.md s
 cluster runs.
 """
 import argparse
+import glob
 import os
 import shlex
 import subprocess
 import sys
+import tarfile
 import tempfile
+import threading
 
 KNOWN_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson", ".warc")
 
@@ -80,8 +88,24 @@ def relative_name(uri, roots):
     return target.rsplit("/", 1)[-1]
 
 
+BUNDLE_NAME = "gazette-bundle"
+BUNDLE_SPEC = "bundle:" + BUNDLE_NAME
+
+
+def bundle_binary(folder):
+    """bin/gazette inside an unpacked release bundle (the folder holds gazette-VERSION-ARCH/)."""
+    found = sorted(glob.glob(os.path.join(folder, "*", "bin", "gazette"))) + sorted(glob.glob(os.path.join(folder, "bin", "gazette")))
+    if not found:
+        raise RuntimeError(f"no bin/gazette in the unpacked bundle {folder}")
+    return found[0]
+
+
 def find_binary(name):
-    """The gazette executable on this machine: a path, a file shipped with --files, or on PATH."""
+    """The gazette executable on this machine: in the shipped bundle, a path, a file shipped with
+    --files, or on PATH."""
+    if name == BUNDLE_SPEC:
+        from pyspark import SparkFiles
+        return bundle_binary(SparkFiles.get(BUNDLE_NAME))
     if os.path.isfile(name) and os.access(name, os.X_OK):
         return os.path.abspath(name)
     candidates = [os.path.join(os.getcwd(), os.path.basename(name))]
@@ -99,7 +123,35 @@ def find_binary(name):
         candidate = os.path.join(directory, name)
         if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
-    raise RuntimeError(f"gazette binary {name!r} not found on this executor (ship it with --files)")
+    raise RuntimeError(f"gazette binary {name!r} not found on this executor (ship it with --bundle or --files)")
+
+
+def pipe_lines(binary_name, tag_args):
+    """mapPartitions function: the partition's JSONL lines through one `gazette tag` process, its
+    output lines back (RDD.pipe, with the binary found on the executor)."""
+    def run(partition):
+        binary = find_binary(binary_name)
+        with tempfile.TemporaryFile() as errors:
+            process = subprocess.Popen([binary, "tag", "--quiet"] + tag_args, stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, stderr=errors)
+
+            def feed():
+                try:
+                    for line in partition:
+                        process.stdin.write(line.encode("utf-8") + b"\n")
+                finally:
+                    process.stdin.close()
+
+            writer = threading.Thread(target=feed, daemon=True)
+            writer.start()
+            for line in process.stdout:
+                yield line.decode("utf-8").rstrip("\n")
+            writer.join()
+            # Exit status 1 means "some error records", which is normal output; 2 and above fail the task.
+            if process.wait() > 1:
+                errors.seek(0)
+                raise RuntimeError(f"gazette tag failed ({process.returncode}): {errors.read().decode(errors='replace')}")
+    return run
 
 
 def tag_files(binary_name, tag_args, roots):
@@ -126,6 +178,8 @@ def graph_partials(binary_name):
             return
         result = subprocess.run([binary, "graph", "build", "-", "--format", "json"], input=data,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if result.returncode == 1 and b"no tag records" in result.stderr:
+            return  # a partition of error records only: nothing to graph
         if result.returncode != 0:
             raise RuntimeError(f"gazette graph build failed ({result.returncode}): {result.stderr.decode(errors='replace')}")
         yield result.stdout.decode("utf-8")
@@ -138,6 +192,7 @@ def main(argv=None):
     parser.add_argument("--output", required=True, help="output directory for the part-* files (must not exist)")
     parser.add_argument("--gazette", default="gazette",
                         help="gazette executable: a path, or the name of a file shipped with --files (default: gazette on PATH)")
+    parser.add_argument("--bundle", help="release bundle (gazette-VERSION-linux-ARCH.tar.gz) to ship to every executor; overrides --gazette")
     parser.add_argument("--mode", choices=["files", "lines"], default="files")
     parser.add_argument("--partitions", type=int, default=0, help="minimum number of partitions (default: Spark's)")
     parser.add_argument("--jobs", type=int, default=1, help="gazette --jobs per task (default 1: one core per Spark task)")
@@ -154,6 +209,16 @@ def main(argv=None):
     sc = SparkContext.getOrCreate(conf)
     sc.setLogLevel("WARN")
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
+    driver_binary = None
+    driver_scratch = tempfile.TemporaryDirectory()
+    if args.bundle:
+        # One file, binary and data together, unpacked on every executor; bin/gazette finds its data
+        # as ../share/gazette. The driver unpacks its own copy for the graph merge.
+        sc.addArchive(os.path.abspath(args.bundle) + "#" + BUNDLE_NAME)
+        args.gazette = BUNDLE_SPEC
+        with tarfile.open(args.bundle) as archive:
+            archive.extractall(driver_scratch.name)
+        driver_binary = bundle_binary(driver_scratch.name)
 
     tag_args = ["--jobs", str(args.jobs)] + shlex.split(args.tag_args)
     if args.mode == "files":
@@ -168,10 +233,7 @@ def main(argv=None):
         tags = documents.mapPartitions(tag_files(args.gazette, tag_args, roots))
     else:
         lines = sc.textFile(",".join(args.inputs), minPartitions=args.partitions or None)
-        binary = find_binary(args.gazette) if os.path.exists(args.gazette) else args.gazette
-        command = " ".join(shlex.quote(part) for part in [binary, "tag", "--quiet"] + tag_args)
-        # Exit status 1 means "some error records", which is normal output; 2 and above fail the task.
-        tags = lines.pipe(f"sh -c {shlex.quote(command + '; rc=$?; [ $rc -le 1 ]')}", checkCode=True)
+        tags = lines.mapPartitions(pipe_lines(args.gazette, tag_args))
 
     tags = tags.cache()
     tags.saveAsTextFile(args.output)
@@ -181,7 +243,7 @@ def main(argv=None):
     if args.graph:
         # Optional step: per-partition partial graphs merged exactly on the driver.
         partials = tags.mapPartitions(graph_partials(args.gazette)).collect()
-        binary = find_binary(args.gazette)
+        binary = driver_binary or find_binary(args.gazette)
         with tempfile.TemporaryDirectory() as scratch:
             paths = []
             for index, partial in enumerate(partials):
@@ -193,6 +255,7 @@ def main(argv=None):
                 subprocess.run([binary, "graph", "merge", *paths, "-o", args.graph], check=True)
                 print(f"tag_job: merged {len(paths)} partial graphs into {args.graph}", file=sys.stderr)
     sc.stop()
+    driver_scratch.cleanup()
     return 0
 
 
