@@ -1,5 +1,6 @@
 import Foundation
 import Gazette
+@_spi(GazetteInternal) import GazetteCore
 
 /// What `gazette --version` prints: the program version, where its data is, the gazetteer build and
 /// the models' provenance, so a user can tell which lists and models tagged a file.

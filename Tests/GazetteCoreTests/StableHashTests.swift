@@ -1,4 +1,4 @@
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 import Testing
 
 /// Golden values for the hashes that shipped models and caches store. If one of these fails, the

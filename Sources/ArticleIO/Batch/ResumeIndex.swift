@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import GazetteCore
+@_spi(GazetteInternal) public import GazetteCore
 import GazetteIO
 
 /// The record ids already present in an earlier output file, for `--resume`.

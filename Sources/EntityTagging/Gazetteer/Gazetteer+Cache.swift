@@ -1,4 +1,4 @@
-public import GazetteCore
+@_spi(GazetteInternal) public import GazetteCore
 import Foundation
 
 /// A compiled gazetteer on disk: the parsed entries and the alias index, so a start-up does not

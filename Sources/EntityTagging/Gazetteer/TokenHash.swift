@@ -1,4 +1,4 @@
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 import TextAnalysis
 
 /// Hashes of folded tokens and token sequences: the keys of the gazetteer index.

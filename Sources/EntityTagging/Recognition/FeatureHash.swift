@@ -1,4 +1,4 @@
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 
 /// Byte-level hashing for the tagger's features: words, shapes and affixes become 64-bit hashes,
 /// combined with a template id into a row of the hashed weight table, without allocating strings.

@@ -1,4 +1,4 @@
-public import GazetteCore
+@_spi(GazetteInternal) public import GazetteCore
 
 /// Trains a ``PerceptronModel`` with the averaged perceptron: greedy left-to-right decoding on each
 /// training article (with its own predicted labels as history, as at tagging time), an update on

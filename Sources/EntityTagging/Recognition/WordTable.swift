@@ -1,4 +1,4 @@
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 
 /// A small open-addressing hash table from 64-bit word hashes to integer flags, for the
 /// recogniser's per-token look-ups (cue lists, how a word is written elsewhere in the article,

@@ -1,4 +1,4 @@
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 
 /// Reads what `class`, `id` and `role` values say about an element, from generic web vocabulary
 /// (`article-body`, `relatedStories`, `cookie-banner`), never from one site's names.

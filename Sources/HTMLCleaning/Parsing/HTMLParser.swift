@@ -1,5 +1,5 @@
 import CLibXML2
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 
 /// Parses UTF-8 HTML with libxml2 and copies the result into a ``DOMTree``; the C document never
 /// leaves this file.

@@ -1,4 +1,4 @@
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 
 /// A fixed map from short ASCII names (element and attribute names, at most 16 bytes) to values,
 /// looked up straight from a NUL-terminated C string without building a Swift `String`.

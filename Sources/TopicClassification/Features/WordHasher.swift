@@ -1,4 +1,4 @@
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 
 /// Splits UTF-8 text into folded words and hashes words and adjacent word pairs into buckets.
 ///

@@ -1,4 +1,4 @@
-import GazetteCore
+@_spi(GazetteInternal) import GazetteCore
 
 /// A small deterministic random number generator (SplitMix64), so training is reproducible.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
