@@ -6,7 +6,9 @@ extension Pipeline {
     public static func standard(_ options: PipelineOptions = PipelineOptions()) throws(GazetteError) -> Pipeline {
         let resources = try EntityResources.load(
             gazetteerDirectory: options.gazetteerDirectory, extraGazetteers: options.extraGazetteers, useCache: options.useCache)
-        let cues = EntityTopicCues(entities: resources.gazetteer.entries.map { ($0.id, $0.subtype) })
+        let entries = resources.gazetteer.entries
+        let cued = entries.indices.filter { EntityTopicCues.subtypeCues[entries.subtype(at: $0)] != nil }
+        let cues = EntityTopicCues(entities: cued.map { (entries.idAndName(at: $0).id, entries.subtype(at: $0)) })
         let topics = try TopicClassifier(modelPath: options.topicModel, entityCues: cues)
         let recognizer = try EntityRecognizer(lexicons: resources.lexicons)
         return try Pipeline {

@@ -1,6 +1,7 @@
 /// Encodes the one output line per input record: a tagged article or an error record
 /// (the JSONL contract of the README: keys `id, url, title, published, language, [metadata],
-/// [text], entities, topics, error`).
+/// [text], entities, topics, error`; an entity: `id, type, name, [wikidata], [country],
+/// [coordinates], salience, [confidence], mentions`).
 public enum TagRecord {
     /// Options for what a record includes.
     public struct Options: Sendable, Hashable {
@@ -45,7 +46,14 @@ public enum TagRecord {
             json.key("type"); json.string(entity.type.rawValue)
             json.key("name"); json.string(entity.name)
             if let wikidata = entity.wikidata { json.key("wikidata"); json.string(wikidata) }
+            if let country = entity.country { json.key("country"); json.string(country) }
+            if let point = entity.coordinates {
+                json.key("coordinates"); json.beginArray()
+                json.number(point.latitude, digits: 4); json.number(point.longitude, digits: 4)
+                json.endArray()
+            }
             json.key("salience"); json.number(entity.salience)
+            if let confidence = entity.confidence { json.key("confidence"); json.number(confidence, digits: 3) }
             json.key("mentions"); json.beginArray()
             for mention in entity.mentions {
                 json.beginObject()

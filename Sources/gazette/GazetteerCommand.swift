@@ -44,9 +44,10 @@ struct GazetteerCommand: ParsableCommand {
             let seconds = (ContinuousClock.now - start).seconds
             var types: [String: Int] = [:]
             var sources: [String: Int] = [:]
-            for entry in gazetteer.entries {
-                types[entry.type.rawValue, default: 0] += 1
-                for name in entry.source.split(separator: "+") { sources[String(name), default: 0] += 1 }
+            let entries = gazetteer.entries
+            for position in entries.indices {
+                types[entries.type(at: position).rawValue, default: 0] += 1
+                for name in entries.source(at: position).split(separator: "+") { sources[String(name), default: 0] += 1 }
             }
             if json {
                 var out = JSONWriter()
@@ -103,6 +104,17 @@ struct GazetteerCommand: ParsableCommand {
                         if !full.subtype.isEmpty { out.key("subtype"); out.string(full.subtype) }
                         if let population = full.population { out.key("population"); out.int(population) }
                         if !full.role.isEmpty { out.key("role"); out.string(full.role) }
+                        if let wikidata = full.wikidata {
+                            out.key("wikidata"); out.string(wikidata)
+                            if !full.wikidataSource.isEmpty { out.key("wikidata_source"); out.string(full.wikidataSource) }
+                        }
+                        if let point = full.coordinates {
+                            out.key("coordinates"); out.beginArray(); out.number(point.latitude); out.number(point.longitude); out.endArray()
+                        }
+                        if let popularity = full.popularity { out.key("popularity"); out.number(popularity, digits: 2) }
+                        if !full.listIDs.isEmpty {
+                            out.key("list_ids"); out.beginArray(); for id in full.listIDs { out.string(id) }; out.endArray()
+                        }
                         out.key("ambiguous"); out.bool(entry.ambiguous)
                         out.key("exact_case"); out.bool(candidate.exactCase)
                         out.key("source"); out.string(full.source)

@@ -5,60 +5,86 @@ import Testing
 /// Regression tests for inputs the gazetteer fuzz targets (Fuzz/, `Scripts/fuzz.sh gazetteer-*`)
 /// found or that guard the same limits: a damaged cache or list must be rejected, never trap.
 @Suite struct HostileGazetteerTests {
-    /// The compiled form of one entry, written field by field so single fields can be damaged.
-    private func compiledEntry(population: UInt64 = UInt64.max, maxTokens: UInt64 = 1, aliasCount: UInt64 = 1) -> [UInt8] {
+    private let kyiv = GazetteerEntry(id: "Q1899", type: .place, name: "Kyiv", aliases: ["Kiev"], country: "UA", subtype: "city",
+                                      population: 2_952_301, source: "curated", coordinates: Coordinates(latitude: 50.45, longitude: 30.52))
+
+    /// The compiled bytes of a one-entry gazetteer whose record is `record` (a well-formed one by default).
+    private func compiled(record: [UInt8]? = nil) -> [UInt8] {
+        let good = Gazetteer(entries: [kyiv])
+        guard let record else { return good.compiled() }
+        let entries = GazetteerEntries(records: record, offsets: [0, UInt32(record.count)], types: good.entries.types, priors: good.entries.priors,
+                                       countries: good.entries.countries, subtypes: good.entries.subtypes, subtypeNames: good.entries.subtypeNames,
+                                       sources: good.entries.sources, sourceNames: good.entries.sourceNames)
+        return Gazetteer(entries: entries, entryIndex: good.entryIndex, forms: good.forms, prefixes: good.prefixes,
+                         maxTokens: good.maxTokens, aliasCount: good.aliasCount).compiled()
+    }
+
+    /// A record written field by field, so single fields can be damaged.
+    private func record(population: UInt64) -> [UInt8] {
         var out = BinaryWriter()
-        out.u64(Gazetteer.cacheFormatVersion)
-        out.u64(1)
-        out.string("Q1899")
-        out.u8(UInt8(EntityType.allCases.firstIndex(of: .place) ?? 0))
-        out.string("Kyiv")
-        out.strings(["Kiev"])
-        out.strings([])
-        out.string("UA")
-        out.string("city")
-        out.u64(population)
-        out.string("")
-        out.string("curated")
-        out.u64(0)  // forms
-        out.u64(0)  // prefixes
-        out.u64(maxTokens)
-        out.u64(aliasCount)
-        return out.bytes
+        out.string("Q1899"); out.string("Kyiv"); out.strings(["Kiev"]); out.strings([]); out.strings([])
+        out.string(""); out.string("curated"); out.string(""); out.string("")
+        out.varint(population)
+        out.u8(0); out.u8(0)
+        return out.output
     }
 
     @Test func wellFormedCacheLoads() throws {
-        let gazetteer = try #require(Gazetteer(compiled: compiledEntry(population: 2_952_301)))
+        let gazetteer = try #require(Gazetteer(compiled: compiled()))
         #expect(gazetteer.entries.first?.population == 2_952_301)
+        #expect(gazetteer.entries.first?.coordinates?.latitude == 50.45)
+        #expect(gazetteer.entries.first?.aliases == ["Kiev"])
         #expect(gazetteer.entryIndex["Q1899"] == 0)
+        #expect(gazetteer.entryIndex["Q1900"] == nil)
+        #expect(try #require(Gazetteer(compiled: compiled(record: record(population: 43)))).entries.first?.population == 42)
     }
 
-    /// Found by `Scripts/fuzz.sh gazetteer-compiled` in 60 s: a population above Int.max (but not
-    /// the UInt64.max "none" marker) trapped in `Int(population)` (Gazetteer+Cache.swift).
-    @Test(arguments: [UInt64(Int.max) + 1, UInt64.max - 1])
+    /// Found by `Scripts/fuzz.sh gazetteer-compiled` in 60 s: a population above Int.max trapped in
+    /// `Int(population)`; the record check now rejects it.
+    @Test(arguments: [UInt64(Int.max) + 2, UInt64.max])
     func populationBeyondIntIsRejected(population: UInt64) {
-        #expect(Gazetteer(compiled: compiledEntry(population: population)) == nil)
+        #expect(Gazetteer(compiled: compiled(record: record(population: population))) == nil)
     }
 
-    /// The same trap for the two trailing counters.
+    /// The same trap for the two trailing counters (the last 16 bytes).
     @Test func trailingCountersBeyondIntAreRejected() {
-        #expect(Gazetteer(compiled: compiledEntry(maxTokens: UInt64.max)) == nil)
-        #expect(Gazetteer(compiled: compiledEntry(aliasCount: UInt64.max)) == nil)
+        var bytes = compiled()
+        bytes.replaceSubrange((bytes.count - 16)..<(bytes.count - 8), with: [UInt8](repeating: 0xFF, count: 8))
+        #expect(Gazetteer(compiled: bytes) == nil)
+        bytes = compiled()
+        bytes.replaceSubrange((bytes.count - 8)..<bytes.count, with: [UInt8](repeating: 0xFF, count: 8))
+        #expect(Gazetteer(compiled: bytes) == nil)
     }
 
     /// A cache cut at any byte loads nothing (and does not trap or over-allocate).
     @Test func everyTruncationIsRejected() {
-        let bytes = compiledEntry(population: 42)
+        let bytes = compiled()
         for cut in 0..<bytes.count {
             #expect(Gazetteer(compiled: Array(bytes[..<cut])) == nil, "cut at \(cut)")
         }
     }
 
     /// Huge counts are bounded by the bytes left, so a damaged count cannot reserve gigabytes.
-    @Test func hugeEntryCountIsRejectedBeforeAllocating() {
-        var bytes = compiledEntry()
-        bytes.replaceSubrange(8..<16, with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
+    @Test func hugeCountIsRejectedBeforeAllocating() {
+        var bytes = compiled()
+        // The records' length is the varint right after the 8-byte version.
+        bytes.insert(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F], at: 8)
         #expect(Gazetteer(compiled: bytes) == nil)
+    }
+
+    /// Every single-byte change gives a cache that is rejected or that loads and reads without
+    /// trapping (the fuzz target's round trip, on every position).
+    @Test func everyFlippedByteIsRejectedOrSafe() {
+        let bytes = compiled()
+        for position in bytes.indices {
+            var damaged = bytes
+            damaged[position] ^= 0x5A
+            guard let gazetteer = Gazetteer(compiled: damaged) else { continue }
+            for k in gazetteer.entries.indices { _ = gazetteer.entries[k] }
+            _ = gazetteer.entryIndex["Q1899"]
+            _ = gazetteer.forms[TokenHash.empty]
+            #expect(Gazetteer(compiled: gazetteer.compiled()) != nil)
+        }
     }
 
     /// Text-file oddities: NULs, a lone CR, a 200 KB alias and 5,000 aliases give entries or

@@ -1,11 +1,12 @@
 @_spi(GazetteInternal) public import GazetteCore
 import Foundation
 
-/// A compiled gazetteer on disk: the parsed entries and the alias index, so a start-up does not
-/// tokenise and fold every alias again. The file name carries a hash of the source files' bytes
-/// and the format version, so any edit to a list (or to Gazette's format) makes a new cache.
+/// A compiled gazetteer on disk: the merged entries and the alias index, so a start-up does not
+/// parse, tokenise and fold every list again. The file name carries a hash of the list files' paths,
+/// sizes and modification times and of the format version, so any edit to a list (or to Gazette's
+/// format) makes a new cache.
 extension Gazetteer {
-    static let cacheFormatVersion: UInt64 = 1
+    static let cacheFormatVersion: UInt64 = 2
 
     /// Loads like ``load(directory:extraFiles:)``, through a compiled cache in `cacheDirectory`
     /// (created if missing). A cache that cannot be read or written is rebuilt or skipped silently:
@@ -17,16 +18,17 @@ extension Gazetteer {
         files += extraFiles
         var hash = StableHash.fnvOffset ^ cacheFormatVersion
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+                  let size = (attributes[.size] as? NSNumber)?.uint64Value,
+                  let modified = attributes[.modificationDate] as? Date else {
                 throw GazetteError(.io, "cannot read gazetteer file \(file)")
             }
             hash = TokenHash.combine(hash, TokenHash.string(file))
-            data.withUnsafeBytes { raw in
-                hash = TokenHash.combine(hash, StableHash.fnv1a(raw))
-            }
+            hash = TokenHash.combine(hash, size)
+            hash = TokenHash.combine(hash, modified.timeIntervalSince1970.bitPattern)
         }
         let cachePath = cacheDirectory + "/gazetteer-" + String(hash, radix: 16) + ".bin"
-        if let data = FileManager.default.contents(atPath: cachePath), let cached = Gazetteer(compiled: [UInt8](data)) {
+        if let bytes = readFile(cachePath), let cached = Gazetteer(compiled: bytes) {
             return cached
         }
         let gazetteer = try load(directory: directory, extraFiles: extraFiles)
@@ -39,6 +41,30 @@ extension Gazetteer {
         return gazetteer
     }
 
+    /// The bytes of a file read straight into an array (no intermediate `Data`), or nil.
+    static func readFile(_ path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size < UInt64(Int32.max), (try? handle.seek(toOffset: 0)) != nil else { return nil }
+        let descriptor = handle.fileDescriptor
+        var failed = false
+        guard size > 0 else { return nil }
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
+            var done = 0
+            count = 0
+            guard let base = buffer.baseAddress else { failed = true; return }
+            while done < buffer.count {
+                let got = read(descriptor, base + done, buffer.count - done)
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { break }
+                done += got
+            }
+            failed = done != buffer.count
+            count = done
+        }
+        return failed ? nil : bytes
+    }
+
     /// The default cache folder: `$XDG_CACHE_HOME/gazette`, else `~/.cache/gazette`, else a temp folder.
     public static var defaultCacheDirectory: String {
         let environment = ProcessInfo.processInfo.environment
@@ -47,106 +73,122 @@ extension Gazetteer {
         return NSTemporaryDirectory() + "gazette-cache"
     }
 
-    /// The compiled bytes of this gazetteer.
+    /// The compiled bytes of this gazetteer: a version, then each part's arrays as counted
+    /// little-endian runs (``BinaryWriter``), so loading is a few copies.
     func compiled() -> [UInt8] {
         var out = BinaryWriter()
         out.u64(Gazetteer.cacheFormatVersion)
-        out.u64(UInt64(entries.count))
-        for entry in entries {
-            out.string(entry.id)
-            out.u8(EntityType.allCases.firstIndex(of: entry.type).map(UInt8.init) ?? 0)
-            out.string(entry.name)
-            out.strings(entry.aliases)
-            out.strings(entry.ambiguousAliases.sorted())
-            out.string(entry.country)
-            out.string(entry.subtype)
-            out.u64(entry.population.map { UInt64($0) } ?? UInt64.max)
-            out.string(entry.role)
-            out.string(entry.source)
-        }
-        out.u64(UInt64(forms.count))
-        for (key, list) in forms {
-            out.u64(key)
-            out.u64(UInt64(list.count))
-            for form in list {
-                out.u64(UInt64(form.entry))
-                out.u8(form.tokenCount)
-                out.u8((form.marked ? 1 : 0) | (form.canonical ? 2 : 0))
-                out.u64(form.caseMask)
-                out.string(form.form)
-            }
-        }
-        out.u64(UInt64(prefixes.count))
-        for prefix in prefixes { out.u64(prefix) }
+        out.byteRun(entries.records)
+        out.u32s(entries.offsets)
+        out.byteRun(entries.types)
+        out.u64s(entries.priors.map(\.bitPattern))
+        out.u16s(entries.countries)
+        out.u16s(entries.subtypes)
+        out.strings(entries.subtypeNames)
+        out.u16s(entries.sources)
+        out.strings(entries.sourceNames)
+        out.u32s(entryIndex.idEntries.map { UInt32(bitPattern: $0) })
+        out.u32s(entryIndex.idOffsets)
+        out.byteRun(entryIndex.idBytes)
+        out.u32s(entryIndex.slots)
+        out.u32s(forms.forms.map { UInt32(bitPattern: $0.entry) })
+        out.u32s(forms.forms.map { UInt32($0.tokenCount) | ($0.marked ? 0x100 : 0) | ($0.canonical ? 0x200 : 0) })
+        out.u64s(forms.forms.map(\.caseMask))
+        out.u32s(forms.forms.map(\.formStart))
+        out.u32s(forms.forms.map(\.formLength))
+        out.byteRun(forms.formBytes)
+        out.u64s(forms.keys)
+        out.u32s(forms.starts)
+        out.u32s(forms.counts)
+        out.u64s(prefixes.keys)
+        out.byteRun(prefixes.occupied.map { $0 ? 1 : 0 })
         out.u64(UInt64(maxTokens))
         out.u64(UInt64(aliasCount))
-        return out.bytes
+        return out.output
     }
 
     /// Restores a gazetteer from compiled bytes; nil if they are damaged or of another version.
+    /// Every part is checked (counts, ranges, each entry record) before it is used, so a damaged
+    /// cache is rejected rather than trusted.
     init?(compiled bytes: [UInt8]) {
         var input = BinaryReader(bytes: bytes)
-        guard input.u64() == Gazetteer.cacheFormatVersion, let entryCount = input.count() else { return nil }
-        var entries: [GazetteerEntry] = []
-        entries.reserveCapacity(entryCount)
-        var entryIndex: [String: Int] = [:]
-        entryIndex.reserveCapacity(entryCount)
-        for _ in 0..<entryCount {
-            guard let id = input.string(), let typeIndex = input.u8(), Int(typeIndex) < EntityType.allCases.count,
-                  let name = input.string(), let aliases = input.strings(), let ambiguous = input.strings(),
-                  let country = input.string(), let subtype = input.string(), let population = input.u64(),
-                  population == UInt64.max || population <= UInt64(Int.max),
-                  let role = input.string(), let source = input.string() else { return nil }
-            entryIndex[id] = entries.count
-            entries.append(GazetteerEntry(
-                id: id, type: EntityType.allCases[Int(typeIndex)], name: name, aliases: aliases, ambiguousAliases: Set(ambiguous),
-                country: country, subtype: subtype, population: population == UInt64.max ? nil : Int(population), role: role, source: source))
-        }
-        guard let formCount = input.count() else { return nil }
-        var forms: [UInt64: [AliasForm]] = [:]
-        forms.reserveCapacity(formCount)
-        var aliasCount = 0
-        for _ in 0..<formCount {
-            guard let key = input.u64(), let listCount = input.count() else { return nil }
-            var list: [AliasForm] = []
-            list.reserveCapacity(listCount)
-            for _ in 0..<listCount {
-                guard let entry = input.u64(), entry < UInt64(entries.count), let tokenCount = input.u8(), let flags = input.u8(),
-                      let caseMask = input.u64(), let form = input.string() else { return nil }
-                list.append(AliasForm(entry: Int32(entry), tokenCount: tokenCount, marked: flags & 1 != 0, canonical: flags & 2 != 0, caseMask: caseMask, form: form))
-            }
-            forms[key] = list
-        }
-        guard let prefixCount = input.count() else { return nil }
-        var prefixes: Set<UInt64> = []
-        prefixes.reserveCapacity(prefixCount)
-        for _ in 0..<prefixCount {
-            guard let prefix = input.u64() else { return nil }
-            prefixes.insert(prefix)
-        }
-        guard let maxTokens = input.u64().flatMap({ Int(exactly: $0) }), let storedAliasCount = input.u64().flatMap({ Int(exactly: $0) }),
+        guard input.u64() == Gazetteer.cacheFormatVersion,
+              let records = input.byteRun(), let offsets = input.u32s(), let types = input.byteRun(), let priors = input.u64s(),
+              let countries = input.u16s(), let subtypes = input.u16s(), let subtypeNames = input.strings(),
+              let sources = input.u16s(), let sourceNames = input.strings(),
+              let idEntries = input.u32s(), let idOffsets = input.u32s(), let idBytes = input.byteRun(), let slots = input.u32s(),
+              let formEntries = input.u32s(), let formFlags = input.u32s(), let caseMasks = input.u64s(),
+              let formStarts = input.u32s(), let formLengths = input.u32s(), let formBytes = input.byteRun(),
+              let keys = input.u64s(), let starts = input.u32s(), let counts = input.u32s(),
+              let prefixKeys = input.u64s(), let occupied = input.byteRun(),
+              let maxTokens = input.u64().flatMap({ Int(exactly: $0) }), let aliasCount = input.u64().flatMap({ Int(exactly: $0) }),
               input.isAtEnd else { return nil }
-        aliasCount = storedAliasCount
-        self.init(entries: entries, entryIndex: entryIndex, forms: forms, prefixes: prefixes, maxTokens: maxTokens, aliasCount: aliasCount)
+        let entries = GazetteerEntries(records: records, offsets: offsets, types: types, priors: priors.map { Double(bitPattern: $0) },
+                                       countries: countries, subtypes: subtypes, subtypeNames: subtypeNames,
+                                       sources: sources, sourceNames: sourceNames)
+        guard entries.isConsistent() else { return nil }
+        let index = GazetteerIDIndex(idEntries: idEntries.map { Int32(bitPattern: $0) }, idOffsets: idOffsets, idBytes: idBytes, slots: slots)
+        guard index.isConsistent(entryCount: entries.count) else { return nil }
+        let formCount = formEntries.count
+        guard formFlags.count == formCount, caseMasks.count == formCount, formStarts.count == formCount, formLengths.count == formCount,
+              formFlags.allSatisfy({ $0 < 0x400 }) else { return nil }
+        var forms: [AliasForm] = []
+        forms.reserveCapacity(formCount)
+        for k in 0..<formCount {
+            let flags = formFlags[k]
+            forms.append(AliasForm(entry: Int32(bitPattern: formEntries[k]), tokenCount: UInt8(flags & 0xFF), marked: flags & 0x100 != 0,
+                                   canonical: flags & 0x200 != 0, caseMask: caseMasks[k], formStart: formStarts[k], formLength: formLengths[k]))
+        }
+        let table = AliasTable(forms: forms, formBytes: formBytes, keys: keys, starts: starts, counts: counts)
+        guard table.isConsistent(entryCount: entries.count) else { return nil }
+        let prefixes = KeySet(keys: prefixKeys, occupied: occupied.map { $0 != 0 })
+        guard prefixes.isConsistent, (1...12).contains(maxTokens) else { return nil }
+        self.init(entries: entries, entryIndex: index, forms: table, prefixes: prefixes, maxTokens: maxTokens, aliasCount: aliasCount)
     }
 }
 
-/// Appends little-endian integers and length-prefixed strings.
+/// Appends little-endian integers, LEB128 varints, length-prefixed strings and counted runs of
+/// integers: the compiled gazetteer format.
 struct BinaryWriter {
-    var bytes: [UInt8] = []
-    mutating func u8(_ value: UInt8) { bytes.append(value) }
-    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    private(set) var output: [UInt8] = []
+    mutating func u8(_ value: UInt8) { output.append(value) }
+    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0) } }
+    mutating func varint(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            output.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        output.append(UInt8(rest))
+    }
     mutating func string(_ value: String) {
-        u64(UInt64(value.utf8.count))
-        bytes.append(contentsOf: value.utf8)
+        varint(UInt64(value.utf8.count))
+        output.append(contentsOf: value.utf8)
     }
     mutating func strings(_ values: [String]) {
-        u64(UInt64(values.count))
+        varint(UInt64(values.count))
         for value in values { string(value) }
+    }
+    mutating func byteRun(_ values: [UInt8]) {
+        varint(UInt64(values.count))
+        output.append(contentsOf: values)
+    }
+    mutating func u16s(_ values: [UInt16]) {
+        varint(UInt64(values.count))
+        for value in values { withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0) } }
+    }
+    mutating func u32s(_ values: [UInt32]) {
+        varint(UInt64(values.count))
+        for value in values { withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0) } }
+    }
+    mutating func u64s(_ values: [UInt64]) {
+        varint(UInt64(values.count))
+        for value in values { u64(value) }
     }
 }
 
-/// Reads what ``BinaryWriter`` wrote; every read returns nil past the end instead of trapping.
+/// Reads what ``BinaryWriter`` wrote; every read returns nil past the end (or for a count larger
+/// than the bytes left) instead of trapping or allocating.
 struct BinaryReader {
     let bytes: [UInt8]
     var offset = 0
@@ -157,21 +199,38 @@ struct BinaryReader {
         return bytes[offset]
     }
     mutating func u64() -> UInt64? {
-        guard offset + 8 <= bytes.count else { return nil }
+        guard offset <= bytes.count - 8 else { return nil }
         var value: UInt64 = 0
         for k in 0..<8 { value |= UInt64(bytes[offset + k]) << UInt64(8 * k) }
         offset += 8
         return value
     }
-    /// A count that must fit in the remaining bytes (guards against damaged lengths).
-    mutating func count() -> Int? {
-        guard let value = u64(), value <= UInt64(bytes.count - offset) else { return nil }
+    mutating func varint() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+        return nil
+    }
+    /// A count of items of `width` bytes each that must fit in the bytes left.
+    mutating func count(width: Int = 1) -> Int? {
+        guard let value = varint(), value <= UInt64(bytes.count - offset) / UInt64(width) else { return nil }
         return Int(value)
     }
     mutating func string() -> String? {
-        guard let length = count(), offset + length <= bytes.count else { return nil }
+        guard let length = count() else { return nil }
         defer { offset += length }
         return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+    }
+    mutating func skipString() -> Bool {
+        guard let length = count() else { return false }
+        offset += length
+        return true
     }
     mutating func strings() -> [String]? {
         guard let n = count() else { return nil }
@@ -182,5 +241,44 @@ struct BinaryReader {
             values.append(value)
         }
         return values
+    }
+    mutating func skipStrings() -> Bool {
+        guard let n = count() else { return false }
+        for _ in 0..<n { guard skipString() else { return false } }
+        return true
+    }
+    mutating func byteRun() -> [UInt8]? {
+        guard let n = count() else { return nil }
+        defer { offset += n }
+        return Array(bytes[offset..<(offset + n)])
+    }
+    mutating func u16s() -> [UInt16]? { run(width: 2) { UInt16($0) } }
+    mutating func u32s() -> [UInt32]? { run(width: 4) { UInt32($0) } }
+    mutating func u64s() -> [UInt64]? { run(width: 8) { $0 } }
+
+    /// A counted run of little-endian integers of `width` bytes (copied in one go on
+    /// little-endian machines).
+    private mutating func run<Value: FixedWidthInteger>(width: Int, _ convert: (UInt64) -> Value) -> [Value]? {
+        guard let n = count(width: width) else { return nil }
+        let start = offset
+        offset += n * width
+        #if _endian(little)
+        if MemoryLayout<Value>.size == width {
+            return [Value](unsafeUninitializedCapacity: n) { buffer, count in
+                bytes.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + n * width)]))
+                }
+                count = n
+            }
+        }
+        #endif
+        return bytes.withUnsafeBufferPointer { all in
+            (0..<n).map { k in
+                var value: UInt64 = 0
+                let base = start + k * width
+                for b in 0..<width { value |= UInt64(all[base + b]) << UInt64(8 * b) }
+                return convert(value)
+            }
+        }
     }
 }

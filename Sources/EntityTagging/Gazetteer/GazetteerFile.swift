@@ -2,9 +2,19 @@ public import GazetteCore
 import Foundation
 
 /// Reads and validates gazetteer TSV files (format in `gazetteers/README.md`).
+///
+/// A file starts with a header line: the nine ``header`` columns, then optionally any of the
+/// ``optionalColumns`` in any order (`wikidata`, `wikidata_source`, `coordinates`, `popularity`).
+/// Files with the nine columns only, as Gazette wrote before the optional columns existed, read as
+/// before. An unknown extra column is ignored with a warning, so a list written for a newer Gazette
+/// still loads.
 public enum GazetteerFile {
-    /// The exact header line every entity file starts with.
+    /// The nine columns every entity file starts its header with.
     public static let header = "id\ttype\tname\taliases\tcountry\tsubtype\tpopulation\trole\tsource"
+    /// The header with every optional column, as the build script and the Wikidata importer write it.
+    public static let fullHeader = header + "\t" + optionalColumns.joined(separator: "\t")
+    /// Columns a file may add after the nine, in the order Gazette writes them.
+    public static let optionalColumns = ["wikidata", "wikidata_source", "coordinates", "popularity"]
     static let columnCount = 9
 
     /// A problem found in a file, with its place.
@@ -45,14 +55,44 @@ public enum GazetteerFile {
         return parse(bytes: [UInt8](data), path: path, diagnostics: &diagnostics)
     }
 
+    /// Where the optional columns are in one file's rows (nil: the file lacks the column).
+    struct Layout {
+        var columnCount = GazetteerFile.columnCount
+        var wikidata: Int?
+        var wikidataSource: Int?
+        var coordinates: Int?
+        var popularity: Int?
+
+        /// Reads a header line; nil when it does not start with the nine columns.
+        init?(header line: String, warn: (String) -> Void) {
+            let names = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard names.count >= GazetteerFile.columnCount,
+                  names.prefix(GazetteerFile.columnCount).joined(separator: "\t") == GazetteerFile.header else { return nil }
+            columnCount = names.count
+            var seen: Set<String> = []
+            for (index, name) in names.enumerated().dropFirst(GazetteerFile.columnCount) {
+                guard seen.insert(name).inserted else { warn("column '\(name)' appears twice; the first is read"); continue }
+                switch name {
+                case "wikidata": wikidata = index
+                case "wikidata_source": wikidataSource = index
+                case "coordinates": coordinates = index
+                case "popularity": popularity = index
+                default: warn("unknown column '\(name)' is ignored (known optional columns: \(GazetteerFile.optionalColumns.joined(separator: ", ")))")
+                }
+            }
+        }
+    }
+
     /// Parses the bytes of one file (see ``parse(path:diagnostics:)``).
     public static func parse(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [GazetteerEntry] {
         var entries: [GazetteerEntry] = []
         var seenIDs: [String: Int] = [:]
+        var seenQIDs: [String: Int] = [:]
         var lineNumber = 0
         var start = 0
-        var sawHeader = false
+        var layout: Layout?
         func error(_ message: String) { diagnostics.append(Diagnostic(severity: .error, file: path, line: lineNumber, message: message)) }
+        func warning(_ message: String) { diagnostics.append(Diagnostic(severity: .warning, file: path, line: lineNumber, message: message)) }
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
@@ -63,18 +103,22 @@ public enum GazetteerFile {
             let lineBytes = bytes[start..<lineEnd]
             guard let line = String(validating: lineBytes, as: UTF8.self) else {
                 error("line is not valid UTF-8")
+                if layout == nil { return [] }
                 continue
             }
-            if !sawHeader {
-                sawHeader = true
+            guard let columnsOf = layout else {
                 let cleaned = line.hasPrefix("\u{FEFF}") ? String(line.dropFirst()) : line
-                if cleaned != header { error("first line must be the header '\(header.replacingOccurrences(of: "\t", with: "<TAB>"))'") ; return [] }
+                guard let read = Layout(header: cleaned, warn: warning) else {
+                    error("first line must be the header '\(header.replacingOccurrences(of: "\t", with: "<TAB>"))', optionally followed by \(optionalColumns.joined(separator: ", "))")
+                    return []
+                }
+                layout = read
                 continue
             }
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard columns.count == columnCount else {
-                error("expected \(columnCount) tab-separated columns, found \(columns.count)")
+            guard columns.count == columnsOf.columnCount else {
+                error("expected \(columnsOf.columnCount) tab-separated columns, found \(columns.count)")
                 continue
             }
             let id = columns[0], name = columns[2]
@@ -88,11 +132,36 @@ public enum GazetteerFile {
                 error("duplicate id \(id) (first on line \(previous))")
                 continue
             }
-            seenIDs[id] = lineNumber
             var population: Int? = nil
             if !columns[6].isEmpty {
                 guard let value = Int(columns[6]), value >= 0 else { error("population '\(columns[6])' is not a whole number"); continue }
                 population = value
+            }
+            var wikidata: String? = GazetteerEntry.isQID(id) ? id : nil
+            if let index = columnsOf.wikidata, !columns[index].isEmpty {
+                let qid = columns[index]
+                guard GazetteerEntry.isQID(qid) else { error("wikidata '\(qid)' is not a QID (Q followed by digits)"); continue }
+                if let fromID = wikidata, fromID != qid { error("id \(id) is a QID but the wikidata column says \(qid)"); continue }
+                wikidata = qid
+            }
+            var coordinates: Coordinates? = nil
+            if let index = columnsOf.coordinates, !columns[index].isEmpty {
+                guard let point = Coordinates(parsing: columns[index]) else {
+                    error("coordinates '\(columns[index])' are not 'latitude,longitude' in degrees"); continue
+                }
+                coordinates = point
+            }
+            var popularity: Double? = nil
+            if let index = columnsOf.popularity, !columns[index].isEmpty {
+                guard let value = Double(columns[index]), value >= 0, value <= 1 else {
+                    error("popularity '\(columns[index])' is not a number from 0 to 1"); continue
+                }
+                popularity = value
+            }
+            seenIDs[id] = lineNumber
+            if let wikidata {
+                if let previous = seenQIDs[wikidata] { warning("\(wikidata) is also the QID of the row on line \(previous); the rows are merged") }
+                else { seenQIDs[wikidata] = lineNumber }
             }
             var aliases: [String] = []
             var ambiguous: Set<String> = []
@@ -107,9 +176,13 @@ public enum GazetteerFile {
             }
             entries.append(GazetteerEntry(
                 id: id, type: type, name: name, aliases: aliases, ambiguousAliases: ambiguous,
-                country: columns[4], subtype: columns[5], population: population, role: columns[7], source: columns[8]))
+                country: columns[4], subtype: columns[5], population: population, role: columns[7], source: columns[8],
+                wikidata: wikidata, wikidataSource: columnsOf.wikidataSource.map { columns[$0] } ?? "",
+                coordinates: coordinates, popularity: popularity))
         }
-        if !sawHeader { diagnostics.append(Diagnostic(severity: .error, file: path, line: 0, message: "empty file: a header line is required")) }
+        if layout == nil, !diagnostics.contains(where: { $0.file == path && $0.severity == .error }) {
+            diagnostics.append(Diagnostic(severity: .error, file: path, line: 0, message: "empty file: a header line is required"))
+        }
         return entries
     }
 }

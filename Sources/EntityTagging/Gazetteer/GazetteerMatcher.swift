@@ -63,7 +63,7 @@ public struct GazetteerMatcher: PipelineStage {
     }
 
     /// The entries among `forms` whose case pattern the text satisfies, best prior first.
-    private func accept(_ forms: [Gazetteer.AliasForm], tokens: ArraySlice<Token>, bytes: UnsafeBufferPointer<UInt8>) -> (entries: [CandidateEntry], exact: Bool)? {
+    private func accept(_ forms: ArraySlice<Gazetteer.AliasForm>, tokens: ArraySlice<Token>, bytes: UnsafeBufferPointer<UInt8>) -> (entries: [CandidateEntry], exact: Bool)? {
         var accepted: [(form: Gazetteer.AliasForm, exact: Bool)] = []
         for form in forms where caseFits(form, tokens: tokens, bytes: bytes) {
             accepted.append((form, isExact(form, tokens: tokens, bytes: bytes)))
@@ -75,14 +75,17 @@ public struct GazetteerMatcher: PipelineStage {
         var anyExact = false
         for (form, exact) in accepted.sorted(by: { lhs, rhs in
             if lhs.exact != rhs.exact { return lhs.exact }
-            return gazetteer.entries[Int(lhs.form.entry)].prior > gazetteer.entries[Int(rhs.form.entry)].prior
+            return gazetteer.entries.prior(at: Int(lhs.form.entry)) > gazetteer.entries.prior(at: Int(rhs.form.entry))
         }) where seen.insert(form.entry).inserted {
             anyExact = anyExact || exact
-            let entry = gazetteer.entries[Int(form.entry)]
+            let position = Int(form.entry)
+            let (id, name) = gazetteer.entries.idAndName(at: position)
+            let type = gazetteer.entries.type(at: position)
+            let partial = Self.isPartialName(form, type: type, name: name)
             entries.append(CandidateEntry(
-                id: entry.id, type: entry.type, name: entry.name, subtype: entry.subtype,
+                id: id, type: type, name: name, subtype: gazetteer.entries.subtype(at: position),
                 ambiguous: form.marked || distinctEntries > 1, marked: form.marked, isCanonicalName: form.canonical,
-                prior: entry.prior * (Self.isPartialName(form, of: entry) ? 0.6 : 1) * (form.marked ? 0.5 : 1)))
+                prior: gazetteer.entries.prior(at: position) * (partial ? 0.6 : 1) * (form.marked ? 0.5 : 1)))
         }
         entries.sort { $0.prior > $1.prior }
         return (entries, anyExact)
@@ -90,8 +93,8 @@ public struct GazetteerMatcher: PipelineStage {
 
     /// True when a person is matched by one word of a longer name (`Meta` for Ilir Meta): weaker
     /// evidence than the full name, since surnames are shared by many people and things.
-    static func isPartialName(_ form: Gazetteer.AliasForm, of entry: GazetteerEntry) -> Bool {
-        entry.type == .person && !form.canonical && form.tokenCount == 1 && entry.name.utf8.contains(0x20)
+    static func isPartialName(_ form: Gazetteer.AliasForm, type: EntityType, name: String) -> Bool {
+        type == .person && !form.canonical && form.tokenCount == 1 && name.utf8.contains(0x20)
     }
 
     /// True when each word token has the case the alias needs at that position.
@@ -112,8 +115,7 @@ public struct GazetteerMatcher: PipelineStage {
     private func isExact(_ form: Gazetteer.AliasForm, tokens: ArraySlice<Token>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = tokens.first, let last = tokens.last else { return false }
         let span = bytes[first.range.start..<last.range.end]
-        var alias = form.form
-        return alias.withUTF8 { aliasBytes in
+        return gazetteer.withFormBytes(form) { aliasBytes in
             // Compare ignoring spacing differences: walk both, skipping spaces.
             var a = aliasBytes.startIndex, t = span.startIndex
             while a < aliasBytes.endIndex || t < span.endIndex {

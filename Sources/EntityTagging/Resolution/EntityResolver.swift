@@ -156,7 +156,7 @@ public struct EntityResolver: PipelineStage {
         var votes: [String: Int] = [:]
         for candidate in article.candidates where candidate.entries.count == 1 && !candidate.entries[0].ambiguous {
             if let index = gazetteer.entryIndex[candidate.entries[0].id] {
-                let country = gazetteer.entries[index].country
+                let country = gazetteer.entries.country(at: index)
                 if !country.isEmpty { votes[country, default: 0] += 1 }
             }
         }
@@ -165,7 +165,7 @@ public struct EntityResolver: PipelineStage {
                 let slice = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
                 guard TextFolding.isCapitalized(slice) else { continue }
                 if let place = lexicons.demonyms[TextFolding.fold(slice)], let index = gazetteer.entryIndex[place.id] {
-                    let country = gazetteer.entries[index].country
+                    let country = gazetteer.entries.country(at: index)
                     if !country.isEmpty { votes[country, default: 0] += 1 }
                 }
             }
@@ -180,7 +180,7 @@ public struct EntityResolver: PipelineStage {
         var bestScore = -1.0
         var bestVotes = 0
         for entry in entries {
-            let country = gazetteer.entryIndex[entry.id].map { gazetteer.entries[$0].country } ?? ""
+            let country = gazetteer.entryIndex[entry.id].map { gazetteer.entries.country(at: $0) } ?? ""
             let support = country.isEmpty ? 0 : votes[country, default: 0]
             let score = entry.prior + 0.8 * Double(support) / Double(total)
             if score > bestScore {
@@ -189,7 +189,7 @@ public struct EntityResolver: PipelineStage {
                 bestVotes = support
             }
         }
-        let country = gazetteer.entryIndex[best.id].map { gazetteer.entries[$0].country } ?? ""
+        let country = gazetteer.entryIndex[best.id].map { gazetteer.entries.country(at: $0) } ?? ""
         let reason = bestVotes > 0
             ? "context: \(bestVotes) other mention(s) in \(country) among \(entries.count) candidates"
             : "prior: most likely of \(entries.count) candidates (\(best.subtype.isEmpty ? best.type.rawValue : best.subtype))"
@@ -208,8 +208,8 @@ public struct EntityResolver: PipelineStage {
             }
         }
         guard let forms = gazetteer.forms[key] else { return nil }
-        let matching = forms.map { gazetteer.entries[Int($0.entry)] }.filter { $0.type == mention.type }
-        return matching.max { $0.prior < $1.prior }?.id
+        let matching = forms.map { Int($0.entry) }.filter { gazetteer.entries.type(at: $0) == mention.type }
+        return matching.max { gazetteer.entries.prior(at: $0) < gazetteer.entries.prior(at: $1) }.map { gazetteer.entries.idAndName(at: $0).id }
     }
 
     /// The folded words of a name, without titles' dots and possessives.
@@ -254,7 +254,11 @@ public struct EntityResolver: PipelineStage {
             let positionScore = 1 - Double(first.range.start) / Double(textLength)
             let inTitle = !title.isEmpty && (group.contains { title.contains(TextFolding.fold($0.surface)) } || title.contains(TextFolding.fold(name)))
             let salience = min(1, max(0, 0.55 * countScore + 0.25 * positionScore + (inTitle ? 0.2 : 0)))
-            result.append(Entity(id: id, type: first.type, name: name, wikidata: entry?.wikidata, salience: salience, mentions: group))
+            let isPlace = first.type == .place
+            result.append(Entity(
+                id: id, type: first.type, name: name, wikidata: entry?.wikidata,
+                country: isPlace ? entry.flatMap { $0.country.isEmpty ? nil : $0.country } : nil,
+                coordinates: isPlace ? entry?.coordinates : nil, salience: salience, mentions: group))
         }
         result.sort { $0.salience != $1.salience ? $0.salience > $1.salience : $0.id < $1.id }
         return result
