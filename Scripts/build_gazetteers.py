@@ -1868,16 +1868,31 @@ def link_wikidata(words: Words, src: Path, out: Path, countries: list[Entity], r
                     ok.append(c)
         if srcs == ["nsi"]:
             ok = [n for n in ok if len(n.split()) > 1 or len(re.sub(r"[^A-Za-z]", "", fold(n))) >= 4]
+            # a brand known to this source only is linked by a one-word name only in context
+            for n in ok:
+                if len(n.split()) == 1:
+                    e.ambiguous.add(n)
         if not ok:
             skipped["no usable name"] += 1
             continue
         e.name = ok[0]
-        e.add(*ok[1:])
+        # one-word alternative names (nicknames and short forms: "Albion", "Latics") name other
+        # things too; a sourced entry keeps a one-word name only as its canonical name, and an
+        # acronym (a party's or brand's short name: "KNP", "PP") only marked, to need context
+        for n in ok[1:]:
+            if len(n.split()) > 1:
+                e.add(n)
+            elif n.isupper() and len(n) <= 6:
+                e.add(n, ambiguous=True)
+                why_names["acronym of a sourced entry: marked ~"] += 1
+            else:
+                why_names["one-word alternative name of a sourced entry"] += 1
         for n in ok:
             # names made of ordinary words only ("All Day", "Big Boy") need context; so do
             # one-word band names ("Anthrax")
             toks = [t for t in re.split(r"[\s&'-]+", n) if t]
-            if (len(toks) > 1 and typ != "Person" and all(t.lower() in FUNCTION_WORDS or words.is_common_word(t.lower()) for t in toks)) \
+            if (len(toks) > 1 and typ != "Person" and all(t.lower() in FUNCTION_WORDS or words.is_common_word(t.lower())
+                                                          or words.is_common_word(t.lower().rstrip("s")) for t in toks)) \
                     or (len(toks) == 1 and any(r.subtype == "band" for r in recs)):
                 e.ambiguous.add(n)
                 why_names["ordinary words only or one-word band name: marked ~"] += 1

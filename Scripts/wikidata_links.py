@@ -30,6 +30,7 @@ import gzip
 import json
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -335,9 +336,12 @@ def load_nsi(path: Path) -> list[Known]:
                 en = by_lang.get("en") if isinstance(by_lang, dict) else None
                 if isinstance(en, str) and en.strip() and en.strip() not in names:
                     names.append(en.strip())
+            # a brand whose own name is in another script (a Georgian shop with an English
+            # label) is a local brand: joined, never added
+            local = not all(ch.isascii() or not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in names[0])
             out.append(Known(qid, "Organization", names, "nsi", subtype=sub,
                              evidence=["nsi-flag" if flag else "nsi"],
-                             description="news" if any(_NSI_NEWS.search(c) for c in keep) else ""))
+                             description="news" if not local and any(_NSI_NEWS.search(c) for c in keep) else ""))
     return out
 
 

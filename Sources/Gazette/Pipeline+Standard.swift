@@ -16,7 +16,7 @@ extension Pipeline {
             Segmenter(maxTokens: options.limits.maxTokens)
             GazetteerMatcher(gazetteer: resources.gazetteer)
             LanguageRoutedRecognizer(model: recognizer)
-            EntityResolver(gazetteer: resources.gazetteer, lexicons: resources.lexicons)
+            EntityResolver(gazetteer: resources.gazetteer, lexicons: resources.lexicons, confidence: resources.confidence)
             topics
         }
     }

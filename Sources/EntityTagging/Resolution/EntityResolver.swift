@@ -5,9 +5,13 @@ import TextAnalysis
 /// Links each recognised mention to one canonical entity and ranks the article's entities.
 ///
 /// * A mention the recogniser linked, or whose span is a gazetteer candidate of its type, takes
-///   that entry; when several entries share the name (`Georgia`, `Washington`), the one whose
-///   country the rest of the article points to wins (other places, people and organisations, and
-///   demonyms such as `Georgian`), else the one with the best prior; the reason is recorded.
+///   that entry. When several entries of the recogniser's type share the name (`Georgia`,
+///   `Washington`, two politicians called Mary Miller), the article decides: its country profile
+///   (the countries its unambiguous places, people and organisations and demonyms such as
+///   `Georgian` point to), entities it names that the candidate's role names (`Prime Minister of
+///   Andorra` with Andorra named), then popularity (the prior: population, office, how many sources
+///   know the entity). `reason` says which. People who share a full name and whom nothing in the
+///   article tells apart are left unlinked rather than guessed.
 /// * A person named by part of a fuller name in the same article joins it (`Ivanov` →
 ///   `Timur Ivanov`, `Putin` → `Vladimir Putin`).
 /// * A name no list holds gets a generated id from its type and folded name
@@ -23,11 +27,14 @@ public struct EntityResolver: PipelineStage {
     public let gazetteer: Gazetteer
     /// Demonyms and other context words.
     public let lexicons: Lexicons
+    /// Turns what an entity's output shows into the probability that its type and link are right.
+    public let confidence: EntityConfidence?
 
-    /// Creates a resolver.
-    public init(gazetteer: Gazetteer, lexicons: Lexicons = Lexicons()) {
+    /// Creates a resolver; without a calibration entities carry no `confidence`.
+    public init(gazetteer: Gazetteer, lexicons: Lexicons = Lexicons(), confidence: EntityConfidence? = nil) {
         self.gazetteer = gazetteer
         self.lexicons = lexicons
+        self.confidence = confidence
     }
 
     public func process(_ article: inout Article) throws(GazetteError) {
@@ -37,6 +44,12 @@ public struct EntityResolver: PipelineStage {
         }
         var text = article.text
         let countryVotes = text.withUTF8 { contextCountries(article, bytes: $0) }
+        let named = namedEntities(article)
+        // How many of the country votes each entry cast itself (its own unambiguous mentions).
+        var ownVotes: [String: Int] = [:]
+        for candidate in article.candidates where candidate.entries.count == 1 && !candidate.entries[0].ambiguous {
+            ownVotes[candidate.entries[0].id, default: 0] += 1
+        }
         var candidateBySpan: [TextRange: Candidate] = [:]
         for candidate in article.candidates { candidateBySpan[candidate.range] = candidate }
 
@@ -61,10 +74,19 @@ public struct EntityResolver: PipelineStage {
             }
             guard !sameType.isEmpty else { continue }
             if sameType.count == 1 {
-                mentions[k].entityID = sameType[0].id
+                if let against = contradictedName(sameType[0], votes: countryVotes, own: ownVotes[sameType[0].id, default: 0]) {
+                    mentions[k].entityID = generatedID(for: mentions[k])
+                    mentions[k].reason = against
+                } else {
+                    mentions[k].entityID = sameType[0].id
+                }
                 continue
             }
-            let (choice, reason) = choose(sameType, votes: countryVotes)
+            guard let (choice, reason) = choose(sameType, votes: countryVotes, named: named, span: candidate.tokens.count) else {
+                mentions[k].entityID = generatedID(for: mentions[k])
+                mentions[k].reason = "namesakes: \(sameType.count) \(mentions[k].type.rawValue.lowercased())s of this name, nothing in the article tells them apart"
+                continue
+            }
             mentions[k].entityID = choice.id
             mentions[k].reason = reason
         }
@@ -173,27 +195,76 @@ public struct EntityResolver: PipelineStage {
         return votes
     }
 
-    /// Picks among same-type entries by country context, then prior.
-    private func choose(_ entries: [CandidateEntry], votes: [String: Int]) -> (CandidateEntry, String) {
-        let total = max(1, votes.values.reduce(0, +))
-        var best = entries[0]
-        var bestScore = -1.0
-        var bestVotes = 0
-        for entry in entries {
-            let country = gazetteer.entryIndex[entry.id].map { gazetteer.entries.country(at: $0) } ?? ""
-            let support = country.isEmpty ? 0 : votes[country, default: 0]
-            let score = entry.prior + 0.8 * Double(support) / Double(total)
-            if score > bestScore {
-                bestScore = score
-                best = entry
-                bestVotes = support
-            }
+    /// Why the only entry a name matches is not linked, or nil when it links. An entry that is
+    /// little known (popularity under 0.5: a brand, a local politician, a party from one list) or
+    /// named by an ambiguous `~` alias needs an article that does not point elsewhere: when the
+    /// article's unambiguous mentions and demonyms name at least three times another country and
+    /// never the entry's, the name is taken for a namesake (`KNP` in a story on Cambodia is not the
+    /// Dutch party; a baseball pitcher named like a British MP is not the MP).
+    private func contradictedName(_ entry: CandidateEntry, votes: [String: Int], own: Int) -> String? {
+        guard let position = gazetteer.entryIndex[entry.id] else { return nil }
+        let full = gazetteer.entries[position]
+        let popularity = full.popularity ?? 1
+        guard entry.marked || popularity < 0.5 else { return nil }
+        var votes = votes
+        if !full.country.isEmpty { votes[full.country, default: 0] -= own }
+        let total = votes.values.reduce(0, +)
+        guard total >= 3 else { return nil }
+        let top = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
+        if full.country.isEmpty {
+            guard entry.marked, popularity < 0.3 else { return nil }
+            return "not linked: \(full.name) is named by an ambiguous alias and known to one list only, and the article is about \(top)"
         }
-        let country = gazetteer.entryIndex[best.id].map { gazetteer.entries.country(at: $0) } ?? ""
-        let reason = bestVotes > 0
-            ? "context: \(bestVotes) other mention(s) in \(country) among \(entries.count) candidates"
-            : "prior: most likely of \(entries.count) candidates (\(best.subtype.isEmpty ? best.type.rawValue : best.subtype))"
-        return (best, reason)
+        guard votes[full.country, default: 0] <= 0 else { return nil }
+        return "not linked: \(full.name) (\(full.country)) is \(entry.marked ? "named by an ambiguous alias" : "little known"), and the article is about \(top), not \(full.country)"
+    }
+
+    /// Canonical names (folded) of the entries the article names unambiguously.
+    private func namedEntities(_ article: Article) -> Set<String> {
+        var names: Set<String> = []
+        for candidate in article.candidates where candidate.entries.count == 1 && !candidate.entries[0].ambiguous {
+            names.insert(TextFolding.fold(candidate.entries[0].name))
+        }
+        return names
+    }
+
+    /// Picks among same-type entries by the article's country profile, entities its role names,
+    /// then the prior; nil when they are people of one full name that nothing tells apart.
+    private func choose(_ entries: [CandidateEntry], votes: [String: Int], named: Set<String>, span: Int) -> (CandidateEntry, String)? {
+        let total = max(1, votes.values.reduce(0, +))
+        var scored: [(entry: CandidateEntry, score: Double, votes: Int, country: String, cooccurring: String?)] = []
+        for entry in entries {
+            let position = gazetteer.entryIndex[entry.id]
+            let country = position.map { gazetteer.entries.country(at: $0) } ?? ""
+            let support = country.isEmpty ? 0 : votes[country, default: 0]
+            var cooccurring: String? = nil
+            if let position, entry.type != .place {
+                let role = gazetteer.entries[position].role
+                if !role.isEmpty {
+                    let foldedRole = TextFolding.fold(role)
+                    cooccurring = named.first { name in name.utf8.count > 2 && foldedRole.contains(name) }
+                }
+            }
+            // a name marked `~` for this entry (a region named like its capital city) needs
+            // twice the context to win
+            let weight = entry.marked ? 0.4 : 0.8
+            let score = entry.prior + weight * Double(support) / Double(total) + (cooccurring == nil ? 0 : 0.4)
+            scored.append((entry, score, support, country, cooccurring))
+        }
+        scored.sort { $0.score > $1.score }
+        let best = scored[0]
+        let kind = best.entry.subtype.isEmpty ? best.entry.type.rawValue : best.entry.subtype
+        if best.votes > 0 || best.cooccurring != nil {
+            var because: [String] = []
+            if best.votes > 0 { because.append("\(best.votes) other mention(s) in \(best.country)") }
+            if let name = best.cooccurring { because.append("its role names \(name), named in the article") }
+            return (best.entry, "context: " + because.joined(separator: "; ") + " among \(entries.count) candidates")
+        }
+        // People sharing a full name: popularity alone decides only with a clear margin.
+        if best.entry.type == .person, span > 1, scored.count > 1, scored[0].score - scored[1].score < 0.1 {
+            return nil
+        }
+        return (best.entry, "prior: most likely of \(entries.count) candidates (\(kind), prior \(JSONWriter.format(best.entry.prior, digits: 2)))")
     }
 
     /// A gazetteer entry of the mention's type whose name or alias is the mention's surface.
@@ -208,7 +279,13 @@ public struct EntityResolver: PipelineStage {
             }
         }
         guard let forms = gazetteer.forms[key] else { return nil }
-        let matching = forms.map { Int($0.entry) }.filter { gazetteer.entries.type(at: $0) == mention.type }
+        // A form marked `~` (`Kim`, `May`) or one word of a person's fuller name needs the context
+        // the first step weighs; here, without it, only plain names link.
+        let matching = forms.filter { form in
+            let position = Int(form.entry)
+            guard !form.marked, gazetteer.entries.type(at: position) == mention.type else { return false }
+            return !(mention.type == .person && form.tokenCount == 1 && !form.canonical)
+        }.map { Int($0.entry) }
         return matching.max { gazetteer.entries.prior(at: $0) < gazetteer.entries.prior(at: $1) }.map { gazetteer.entries.idAndName(at: $0).id }
     }
 
@@ -255,10 +332,12 @@ public struct EntityResolver: PipelineStage {
             let inTitle = !title.isEmpty && (group.contains { title.contains(TextFolding.fold($0.surface)) } || title.contains(TextFolding.fold(name)))
             let salience = min(1, max(0, 0.55 * countScore + 0.25 * positionScore + (inTitle ? 0.2 : 0)))
             let isPlace = first.type == .place
-            result.append(Entity(
+            var entity = Entity(
                 id: id, type: first.type, name: name, wikidata: entry?.wikidata,
                 country: isPlace ? entry.flatMap { $0.country.isEmpty ? nil : $0.country } : nil,
-                coordinates: isPlace ? entry?.coordinates : nil, salience: salience, mentions: group))
+                coordinates: isPlace ? entry?.coordinates : nil, salience: salience, mentions: group)
+            entity.confidence = confidence?.confidence(of: entity, isListed: entry != nil)
+            result.append(entity)
         }
         result.sort { $0.salience != $1.salience ? $0.salience > $1.salience : $0.id < $1.id }
         return result
