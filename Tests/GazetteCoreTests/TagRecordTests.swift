@@ -35,6 +35,22 @@ import Testing
         #expect(text.upperBound <= limit.lowerBound && limit.upperBound <= entities.lowerBound)
     }
 
+    @Test func entityKnowledgeKeysAreAddedOnlyWhenKnown() throws {
+        var article = Article(id: "k", text: "Kyiv and Anna Petrenko.")
+        article.entities = [
+            Entity(id: "Q1899", type: .place, name: "Kyiv", wikidata: "Q1899", country: "UA",
+                   coordinates: Coordinates(latitude: 50.450_01, longitude: 30.523_99), salience: 0.8, confidence: 0.9256,
+                   mentions: [Mention(range: TextRange(start: 0, end: 4), surface: "Kyiv", type: .place, source: "gazetteer")]),
+            Entity(id: "new:person:anna-petrenko", type: .person, name: "Anna Petrenko", salience: 0.5,
+                   mentions: [Mention(range: TextRange(start: 9, end: 22), surface: "Anna Petrenko", type: .person, source: "model")]),
+        ]
+        let line = TagRecord.encode(article)
+        #expect(line.contains(#""wikidata":"Q1899","country":"UA","coordinates":[50.45,30.524],"salience":0.8,"confidence":0.926,"mentions""#))
+        let entities = try #require(try parse(line)["entities"] as? [[String: Any]])
+        #expect(entities[1]["country"] == nil && entities[1]["coordinates"] == nil && entities[1]["confidence"] == nil)
+        #expect(Coordinates(latitude: 91, longitude: 0) == nil && Coordinates(parsing: "50.45, 30.52") == Coordinates(latitude: 50.45, longitude: 30.52))
+    }
+
     @Test func offsetsAreUnicodeScalars() throws {
         // "İstanbul" starts with a 2-byte scalar, "ß" is 2 bytes: scalar offsets must not shift.
         let text = "İstanbul: Straße nach Kyiv 🇺🇦 und NATO"
