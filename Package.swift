@@ -30,6 +30,10 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CBZip2",
+            providers: [.apt(["libbz2-dev"]), .brew(["bzip2"])]
+        ),
         // glibc's malloc_trim, so the batch runner can hand memory back after a huge page.
         .systemLibrary(name: "CMalloc"),
         // The shipped gazetteers and models as resources, so that packages depending on Gazette get
@@ -40,9 +44,9 @@ let package = Package(
             path: ".",
             exclude: [
                 "Fuzz", "README.md", "dist", "Scripts", "Tests", "docs", "examples", "samples",
-                "Sources/ArticleIO", "Sources/CLibXML2", "Sources/CMalloc", "Sources/CZlib", "Sources/EntityGraph",
+                "Sources/ArticleIO", "Sources/CBZip2", "Sources/CLibXML2", "Sources/CMalloc", "Sources/CZlib", "Sources/EntityGraph",
                 "Sources/EntityTagging", "Sources/Gazette", "Sources/GazetteCore", "Sources/GazetteIO",
-                "Sources/HTMLCleaning", "Sources/TextAnalysis", "Sources/TopicClassification", "Sources/gazette",
+                "Sources/HTMLCleaning", "Sources/TextAnalysis", "Sources/TopicClassification", "Sources/WikidataImport", "Sources/gazette",
             ],
             sources: ["Sources/GazetteData"],
             resources: [.copy("gazetteers"), .copy("models")],
@@ -50,18 +54,19 @@ let package = Package(
         ),
         .target(name: "GazetteCore", dependencies: ["GazetteData"], swiftSettings: strictSettings),
         // Bytes and formats every reader shares: byte sources, gzip, buffered lines, the JSON reader.
-        .target(name: "GazetteIO", dependencies: ["GazetteCore", "CZlib"], swiftSettings: strictSettings),
+        .target(name: "GazetteIO", dependencies: ["GazetteCore", "CZlib", "CBZip2"], swiftSettings: strictSettings),
         .target(name: "HTMLCleaning", dependencies: ["GazetteCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "TextAnalysis", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
         .target(name: "EntityTagging", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
         .target(name: "TopicClassification", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
         .target(name: "EntityGraph", dependencies: ["GazetteCore", "GazetteIO"], swiftSettings: strictSettings),
         .target(name: "ArticleIO", dependencies: ["GazetteCore", "GazetteIO", "CMalloc"], swiftSettings: strictSettings),
+        .target(name: "WikidataImport", dependencies: ["GazetteCore", "EntityTagging", "GazetteIO"], swiftSettings: strictSettings),
         .target(
             name: "Gazette",
             dependencies: [
                 "GazetteCore", "HTMLCleaning", "TextAnalysis", "EntityTagging",
-                "TopicClassification", "EntityGraph", "ArticleIO",
+                "TopicClassification", "EntityGraph", "ArticleIO", "WikidataImport",
             ],
             swiftSettings: strictSettings
         ),
@@ -80,6 +85,7 @@ let package = Package(
         .testTarget(name: "TopicClassificationTests", dependencies: ["TopicClassification"], swiftSettings: strictSettings),
         .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph", "GazetteTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleIOTests", dependencies: ["ArticleIO", "GazetteTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "WikidataImportTests", dependencies: ["WikidataImport", "EntityTagging", "GazetteCore", "GazetteTestSupport", "CBZip2"], swiftSettings: strictSettings),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette"], swiftSettings: strictSettings),
         .testTarget(name: "GazetteCLITests", dependencies: ["Gazette", "GazetteTestSupport"], swiftSettings: strictSettings),
     ]

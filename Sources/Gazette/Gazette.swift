@@ -7,3 +7,4 @@
 @_exported import HTMLCleaning
 @_exported import TextAnalysis
 @_exported import TopicClassification
+@_exported import WikidataImport

@@ -6,8 +6,8 @@ import Gazette
 struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
-        abstract: "Validate, count and query the gazetteers.",
-        subcommands: [Check.self, Stats.self, Lookup.self]
+        abstract: "Validate, count and query the gazetteers; import entities from a Wikidata dump.",
+        subcommands: [Check.self, Stats.self, Lookup.self, ImportWikidata.self]
     )
 
     /// `gazette gazetteer check`.
@@ -125,6 +125,59 @@ struct GazetteerCommand: ParsableCommand {
                 out.endObject()
                 print(out.output)
             }
+        }
+    }
+
+    /// `gazette gazetteer import-wikidata`.
+    struct ImportWikidata: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-wikidata",
+            abstract: "Turn a Wikidata JSON dump (.json, .json.gz, .json.bz2) into a gazetteer list, streaming.",
+            discussion: """
+            Keeps people, organisations and places with at least --min-sitelinks sitelinks and writes them in \
+            the gazetteer format (QID, label and aliases in --languages, type, subtype, country, population, \
+            coordinates, popularity). Put the output in gazetteers/ (or pass it with --gazetteer): rows merge \
+            with the shipped lists by QID, and the curated lists still win. Progress and a checkpoint \
+            (OUTPUT.progress) are written every few seconds; --resume continues an interrupted import.
+            """
+        )
+        @OptionGroup var source: Source
+        @Argument(help: "The dump: latest-all.json, .json.gz or .json.bz2.") var dump: String
+        @Option(name: .shortAndLong, help: "The gazetteer file to write (appended to with --resume or --start-offset).") var output: String
+        @Option(help: "Languages of the names, in order of preference for the canonical name, comma-separated.") var languages = "en"
+        @Option(help: "Leave out entities with fewer sitelinks.") var minSitelinks = 5
+        @Option(help: "Types to keep, comma-separated (Person,Place,Organization).") var types: String?
+        @Option(name: .customLong("org-class"), help: "Another class whose direct instances are organisations (a QID; repeatable).") var orgClasses: [String] = []
+        @Flag(help: "Resume from OUTPUT.progress.") var resume = false
+        @Option(help: "Start at this byte offset of the (decompressed) dump, appending to OUTPUT.") var startOffset = 0
+        @Option(help: "Seconds between progress lines and checkpoints.") var progressSeconds = 5.0
+
+        func validate() throws {
+            guard minSitelinks >= 0 else { throw ValidationError("--min-sitelinks must be 0 or more") }
+            guard startOffset >= 0 else { throw ValidationError("--start-offset must be 0 or more") }
+            guard !(resume && startOffset > 0) else { throw ValidationError("give --resume or --start-offset, not both") }
+            guard progressSeconds > 0 else { throw ValidationError("--progress-seconds must be positive") }
+            for qid in orgClasses where !GazetteerEntry.isQID(qid) { throw ValidationError("--org-class \(qid) is not a QID (Q followed by digits)") }
+            if let types {
+                for name in types.split(separator: ",") where EntityType(name: name.trimmingCharacters(in: .whitespaces)) == nil {
+                    throw ValidationError("unknown entity type '\(name)' in --types; the types are: Person, Place, Organization")
+                }
+            }
+        }
+
+        func run() throws {
+            var options = WikidataDumpImporter.Options()
+            options.languages = languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            options.minimumSitelinks = minSitelinks
+            if let types { options.types = Set(types.split(separator: ",").compactMap { EntityType(name: $0.trimmingCharacters(in: .whitespaces)) }) }
+            options.organizationClasses.formUnion(orgClasses)
+            options.resume = resume
+            options.startOffset = startOffset
+            options.progressSeconds = progressSeconds
+            let gazetteer = try Gazetteer.load(directory: source.folder(), extraFiles: source.extra, cacheDirectory: Gazetteer.defaultCacheDirectory)
+            let importer = WikidataDumpImporter(options: options, countryCodes: WikidataDumpImporter.countryCodes(from: gazetteer))
+            let summary = try importer.run(dumpPath: dump, outputPath: output) { StandardError.write($0) }
+            StandardError.write("import-wikidata: \(summary.kept) of \(summary.entities) entities written to \(output)")
         }
     }
 }

@@ -55,6 +55,28 @@ public enum GazetteerFile {
         return parse(bytes: [UInt8](data), path: path, diagnostics: &diagnostics)
     }
 
+    /// The line (without newline) of `entry` under ``fullHeader``: tabs, newlines and `|` inside
+    /// fields become spaces, aliases in ``GazetteerEntry/ambiguousAliases`` get their `~`.
+    public static func row(_ entry: GazetteerEntry) -> String {
+        func clean(_ text: String) -> String {
+            String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "|" ? " " : $0 }).trimmingCharacters(in: .whitespaces)
+        }
+        var aliases: [String] = []
+        if entry.ambiguousAliases.contains(entry.name) { aliases.append("~" + clean(entry.name)) }
+        for alias in entry.aliases where alias != entry.name {
+            let cleaned = clean(alias)
+            guard !cleaned.isEmpty else { continue }
+            aliases.append(entry.ambiguousAliases.contains(alias) ? "~" + cleaned : cleaned)
+        }
+        let fields = [
+            clean(entry.id), entry.type.rawValue, clean(entry.name), aliases.joined(separator: "|"), clean(entry.country),
+            clean(entry.subtype), entry.population.map(String.init) ?? "", clean(entry.role), clean(entry.source),
+            entry.wikidata == entry.id ? "" : (entry.wikidata ?? ""), clean(entry.wikidataSource),
+            entry.coordinates.map { $0.formatted() } ?? "", entry.popularity.map { JSONWriter.format($0, digits: 2) } ?? "",
+        ]
+        return fields.joined(separator: "\t")
+    }
+
     /// Where the optional columns are in one file's rows (nil: the file lacks the column).
     struct Layout {
         var columnCount = GazetteerFile.columnCount

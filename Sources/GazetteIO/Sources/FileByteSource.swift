@@ -28,6 +28,15 @@ package final class FileByteSource: ByteSource {
         self.scratch = .allocate(capacity: scratchSize)
     }
 
+    /// Opens `path` for reading from byte `offset` on (`rawBytesRead` counts from there).
+    package convenience init(path: String, offset: Int) throws(GazetteError) {
+        try self.init(path: path)
+        guard offset > 0 else { return }
+        guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+            throw GazetteError(.io, "cannot seek to byte \(offset) of \(path)", cause: FileByteSource.systemMessage(errno))
+        }
+    }
+
     /// Reads standard input (not closed at the end).
     package init(standardInput: ()) {
         self.descriptor = 0
