@@ -191,12 +191,20 @@ public struct WikidataDumpImporter: Sendable {
         var seen: Set<String> = []
         names = names.filter { seen.insert($0).inserted }
         guard let name = names.first else { return nil }
+        var aliases: [String] = []
+        var ambiguous: Set<String> = []
+        for alias in names.dropFirst() {
+            let words = alias.split(separator: " ")
+            if type == .place && (alias.contains(", ") || alias == alias.uppercased()) { continue }   // "London, UK", "DNK", "DE-BE"
+            if type == .person && words.count == 1 { ambiguous.insert(alias) }                     // "Washington"
+            aliases.append(alias)
+        }
         let countryQIDs = type == .person ? entity.citizenships + entity.countries : entity.countries
         var country = countryQIDs.lazy.compactMap { countryCodes[$0] }.first ?? ""
         if subtype == "country", let own = entity.isoCode, own.utf8.count == 2 { country = own.uppercased() }
         let population = type == .place ? entity.population.flatMap { $0 >= 0 && $0 < 1e13 ? Int($0) : nil } : nil
         return GazetteerEntry(
-            id: entity.id, type: type, name: name, aliases: Array(names.dropFirst()), country: country, subtype: subtype,
+            id: entity.id, type: type, name: name, aliases: aliases, ambiguousAliases: ambiguous, country: country, subtype: subtype,
             population: population, source: "wikidata-dump", wikidata: entity.id, wikidataSource: "wikidata-dump",
             coordinates: entity.coordinates.flatMap { Coordinates(latitude: $0.latitude, longitude: $0.longitude) },
             popularity: Self.popularity(sitelinks: entity.sitelinks))

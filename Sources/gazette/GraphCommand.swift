@@ -6,7 +6,7 @@ import Gazette
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
-        abstract: "Build the entity co-occurrence graph of `gazette tag` output (GraphML, GEXF, JSON, Cytoscape, Neo4j, DOT, SVG).",
+        abstract: "Build the entity co-occurrence graph of `gazette tag` output (GraphML, GEXF, JSON, Cytoscape, Neo4j, DOT, SVG, GeoJSON).",
         subcommands: [GraphBuildCommand.self, GraphMergeCommand.self],
         defaultSubcommand: GraphBuildCommand.self
     )
@@ -14,7 +14,7 @@ struct GraphCommand: ParsableCommand {
 
 /// Output options shared by `graph build` and `graph merge`.
 struct GraphOutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: graphml, gexf, json (partial graph for `graph merge`), cytoscape, neo4j (a folder of CSV files), dot, svg.")
+    @Option(name: .long, help: "Output format: graphml, gexf, json (partial graph for `graph merge`), cytoscape, neo4j (a folder of CSV files), dot, svg, geojson (places as points).")
     var format: String = "graphml"
 
     @Option(name: .shortAndLong, help: "Output file (a folder for neo4j); standard output when omitted.")
@@ -125,6 +125,9 @@ struct GraphMergeCommand: ParsableCommand {
 
     func validate() throws {
         guard !partials.isEmpty else { throw ValidationError("give at least one partial graph file to merge") }
+        if options.format.lowercased() == GraphFormat.geojson.rawValue {
+            throw ValidationError("partial graphs carry no coordinates: build the geojson from the tag records (gazette graph --format geojson TAGS.jsonl ...)")
+        }
     }
 
     func run() throws {

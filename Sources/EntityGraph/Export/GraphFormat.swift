@@ -15,6 +15,9 @@ public enum GraphFormat: String, Sendable, CaseIterable {
     case dot
     /// An SVG picture drawn by Graphviz.
     case svg
+    /// GeoJSON: the entities with coordinates (places) as points with their counts, for maps
+    /// (QGIS, geopandas, Leaflet, `ogrinfo`).
+    case geojson
 
     /// The format names, comma-separated, for usage messages.
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
@@ -32,6 +35,7 @@ public enum GraphFormat: String, Sendable, CaseIterable {
         case .neo4j: Neo4jExporter.export(graph)
         case .dot: [("graph.dot", DOTExporter.export(graph, style: .picture))]
         case .svg: [("graph.svg", try SVGRenderer.render(graph))]
+        case .geojson: [("graph.geojson", GeoJSONExporter.export(graph))]
         }
     }
 }

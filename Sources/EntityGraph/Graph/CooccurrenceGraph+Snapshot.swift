@@ -64,7 +64,8 @@ extension CooccurrenceGraph {
             nodes.append(GraphSnapshot.Node(
                 id: ids[index], type: resolvedType[index], name: tally.names.best ?? ids[index],
                 wikidata: tally.wikidata.best, articles: tally.articles, mentions: tally.mentions,
-                typeCounts: tally.types, nameCounts: tally.names, wikidataCounts: tally.wikidata
+                typeCounts: tally.types, nameCounts: tally.names, wikidataCounts: tally.wikidata,
+                coordinates: tally.coordinates, country: tally.country
             ))
         }
 

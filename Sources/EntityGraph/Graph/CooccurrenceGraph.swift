@@ -13,6 +13,9 @@ public struct CooccurrenceGraph: Sendable {
         var types = VariantCounts()
         var names = VariantCounts()
         var wikidata = VariantCounts()
+        /// A place's point and country: the first an article gave (the lists give one per entity).
+        var coordinates: Coordinates?
+        var country: String?
     }
 
     /// Number of articles added.
@@ -46,14 +49,21 @@ public struct CooccurrenceGraph: Sendable {
         public var wikidata: String?
         /// Mentions of the entity in this article.
         public var mentions: Int
+        /// A place's point, if known.
+        public var coordinates: Coordinates?
+        /// A place's country code, if known.
+        public var country: String?
 
         /// Creates an occurrence.
-        public init(id: String, type: String, name: String, wikidata: String? = nil, mentions: Int = 1) {
+        public init(id: String, type: String, name: String, wikidata: String? = nil, mentions: Int = 1,
+                    coordinates: Coordinates? = nil, country: String? = nil) {
             self.id = id
             self.type = type
             self.name = name
             self.wikidata = wikidata
             self.mentions = mentions
+            self.coordinates = coordinates
+            self.country = country
         }
     }
 
@@ -77,6 +87,8 @@ public struct CooccurrenceGraph: Sendable {
             if !occurrence.type.isEmpty { tally.types.add(occurrence.type) }
             if !occurrence.name.isEmpty { tally.names.add(occurrence.name) }
             if let wikidata = occurrence.wikidata, !wikidata.isEmpty { tally.wikidata.add(wikidata) }
+            tally.coordinates = tally.coordinates ?? occurrence.coordinates
+            if tally.country == nil, let country = occurrence.country, !country.isEmpty { tally.country = country }
             tallies[Int(index)] = tally
         }
         indexes.sort()
@@ -92,9 +104,11 @@ public struct CooccurrenceGraph: Sendable {
     public mutating func add(_ article: TaggedArticle) {
         let occurrences = (article.entities ?? []).compactMap { entity -> Occurrence? in
             guard let id = entity.id, !id.isEmpty else { return nil }
+            var point: Coordinates? = nil
+            if let pair = entity.coordinates, pair.count == 2 { point = Coordinates(latitude: pair[0], longitude: pair[1]) }
             return Occurrence(
                 id: id, type: entity.type ?? "", name: entity.name ?? "", wikidata: entity.wikidata,
-                mentions: entity.mentions?.count ?? 0
+                mentions: entity.mentions?.count ?? 0, coordinates: point, country: entity.country
             )
         }
         add(article: occurrences)
@@ -115,6 +129,8 @@ public struct CooccurrenceGraph: Sendable {
             tally.types.add(incoming.types)
             tally.names.add(incoming.names)
             tally.wikidata.add(incoming.wikidata)
+            tally.coordinates = tally.coordinates ?? incoming.coordinates
+            tally.country = tally.country ?? incoming.country
             tallies[Int(index)] = tally
         }
         pairCounts.reserveCapacity(pairCounts.count + other.pairCounts.count)

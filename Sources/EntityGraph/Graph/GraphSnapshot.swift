@@ -21,6 +21,10 @@ public struct GraphSnapshot: Sendable, Hashable {
         public var nameCounts: VariantCounts
         /// Per-article counts of each Wikidata id seen, for exact merging.
         public var wikidataCounts: VariantCounts
+        /// A place's point, when the tag records gave one (partial graphs do not carry it).
+        public var coordinates: Coordinates? = nil
+        /// A place's country code, when the tag records gave one.
+        public var country: String? = nil
     }
 
     /// Two entities that appear in the same articles.

@@ -50,6 +50,8 @@ extension JSONReader {
             case "wikidata": entity.wikidata = try reader.optionalString()
             case "salience": entity.salience = try reader.optionalNumber()
             case "mentions": entity.mentions = try reader.optionalArray { reader throws(JSONSyntaxError) in try reader.taggedMention() }
+            case "coordinates": entity.coordinates = try reader.optionalArray { reader throws(JSONSyntaxError) in try reader.number() }
+            case "country": entity.country = try reader.optionalString()
             default: try reader.skipValue()
             }
         }

@@ -17,6 +17,10 @@ public struct TaggedArticle: Sendable, Hashable, Decodable {
         public var salience: Double?
         /// Occurrences in the body text.
         public var mentions: [TaggedMention]?
+        /// A place's `[latitude, longitude]`, when the writer knew it.
+        public var coordinates: [Double]?
+        /// A place's ISO 3166-1 alpha-2 country code, when the writer knew it.
+        public var country: String?
 
         /// Creates an entity (tests and library callers).
         public init(id: String?, type: String?, name: String?, wikidata: String? = nil, salience: Double? = nil, mentions: [TaggedMention]? = nil) {
