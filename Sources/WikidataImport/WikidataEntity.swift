@@ -1,3 +1,5 @@
+import GazetteIO
+
 /// The parts of one Wikidata item that an import uses: labels and aliases in the chosen
 /// languages, a few statements, and the number of sitelinks.
 struct WikidataEntity: Sendable, Equatable {
@@ -28,36 +30,37 @@ struct WikidataEntity: Sendable, Equatable {
 
     /// Parses one entity line of the dump (without its trailing comma), keeping labels and
     /// aliases in `languages`.
-    static func parse(_ line: UnsafeBufferPointer<UInt8>, languages: Set<String>) throws(JSONPullScanner.Failure) -> WikidataEntity {
+    static func parse(_ line: UnsafeBufferPointer<UInt8>, languages: Set<String>) throws(JSONSyntaxError) -> WikidataEntity {
         var entity = WikidataEntity()
-        var scanner = JSONPullScanner(line)
-        try scanner.object { scanner, key throws(JSONPullScanner.Failure) in
-            if key.equals("id") {
+        var scanner = JSONReader(bytes: line, strings: .lenient, unit: "entity")
+        // Keys are not checked for repeats: a dump entity has hundreds (claims, sitelinks).
+        try scanner.object(duplicates: .keepAll) { scanner, key throws(JSONSyntaxError) in
+            if key == "id" {
                 entity.id = try scanner.string()
-            } else if key.equals("type") {
+            } else if key == "type" {
                 entity.isItem = try scanner.string() == "item"
-            } else if key.equals("labels") {
-                try scanner.object { scanner, language throws(JSONPullScanner.Failure) in
-                    let code = String(decoding: language, as: UTF8.self)
+            } else if key == "labels" {
+                try scanner.object(duplicates: .keepAll) { scanner, language throws(JSONSyntaxError) in
+                    let code = language
                     guard languages.contains(code) else { try scanner.skipValue(); return }
                     if let value = try termValue(&scanner) { entity.labels[code] = value }
                 }
-            } else if key.equals("aliases") {
-                try scanner.object { scanner, language throws(JSONPullScanner.Failure) in
-                    let code = String(decoding: language, as: UTF8.self)
+            } else if key == "aliases" {
+                try scanner.object(duplicates: .keepAll) { scanner, language throws(JSONSyntaxError) in
+                    let code = language
                     guard languages.contains(code) else { try scanner.skipValue(); return }
                     var values: [String] = []
-                    try scanner.array { scanner throws(JSONPullScanner.Failure) in
+                    try scanner.array { scanner throws(JSONSyntaxError) in
                         if let value = try termValue(&scanner) { values.append(value) }
                     }
                     entity.aliases[code] = values
                 }
-            } else if key.equals("claims") {
-                try scanner.object { scanner, property throws(JSONPullScanner.Failure) in
+            } else if key == "claims" {
+                try scanner.object(duplicates: .keepAll) { scanner, property throws(JSONSyntaxError) in
                     try readStatements(&scanner, property: property, into: &entity)
                 }
-            } else if key.equals("sitelinks") {
-                try scanner.object { scanner, _ throws(JSONPullScanner.Failure) in
+            } else if key == "sitelinks" {
+                try scanner.object(duplicates: .keepAll) { scanner, _ throws(JSONSyntaxError) in
                     entity.sitelinks += 1
                     try scanner.skipValue()
                 }
@@ -69,10 +72,10 @@ struct WikidataEntity: Sendable, Equatable {
     }
 
     /// `{"language": "en", "value": "Kyiv"}` → `Kyiv`.
-    private static func termValue(_ scanner: inout JSONPullScanner) throws(JSONPullScanner.Failure) -> String? {
+    private static func termValue(_ scanner: inout JSONReader) throws(JSONSyntaxError) -> String? {
         var value: String?
-        try scanner.object { scanner, key throws(JSONPullScanner.Failure) in
-            if key.equals("value") { value = try scanner.string() } else { try scanner.skipValue() }
+        try scanner.object(duplicates: .keepAll) { scanner, key throws(JSONSyntaxError) in
+            if key == "value" { value = try scanner.string() } else { try scanner.skipValue() }
         }
         return value
     }
@@ -86,19 +89,19 @@ struct WikidataEntity: Sendable, Equatable {
         case none
     }
 
-    private static func readStatements(_ scanner: inout JSONPullScanner, property: UnsafeBufferPointer<UInt8>,
-                                       into entity: inout WikidataEntity) throws(JSONPullScanner.Failure) {
-        let wanted = property.equals("P31") || property.equals("P106") || property.equals("P17") || property.equals("P27")
-            || property.equals("P625") || property.equals("P1082") || property.equals("P297")
+    private static func readStatements(_ scanner: inout JSONReader, property: String,
+                                       into entity: inout WikidataEntity) throws(JSONSyntaxError) {
+        let wanted = property == "P31" || property == "P106" || property == "P17" || property == "P27"
+            || property == "P625" || property == "P1082" || property == "P297"
         guard wanted else { try scanner.skipValue(); return }
         var preferredPopulation: Double?
-        try scanner.array { scanner throws(JSONPullScanner.Failure) in
+        try scanner.array { scanner throws(JSONSyntaxError) in
             var value = SnakValue.none
             var rank = "normal"
-            try scanner.object { scanner, key throws(JSONPullScanner.Failure) in
-                if key.equals("mainsnak") {
+            try scanner.object(duplicates: .keepAll) { scanner, key throws(JSONSyntaxError) in
+                if key == "mainsnak" {
                     value = try mainSnak(&scanner)
-                } else if key.equals("rank") {
+                } else if key == "rank" {
                     rank = try scanner.string()
                 } else {
                     try scanner.skipValue()
@@ -107,19 +110,19 @@ struct WikidataEntity: Sendable, Equatable {
             guard rank != "deprecated" else { return }
             switch value {
             case .item(let id):
-                if property.equals("P31") { entity.instanceOf.append(id) }
-                else if property.equals("P106") { entity.occupations.append(id) }
-                else if property.equals("P17") { entity.countries.append(id) }
-                else if property.equals("P27") { entity.citizenships.append(id) }
+                if property == "P31" { entity.instanceOf.append(id) }
+                else if property == "P106" { entity.occupations.append(id) }
+                else if property == "P17" { entity.countries.append(id) }
+                else if property == "P27" { entity.citizenships.append(id) }
             case .coordinates(let latitude, let longitude):
-                if property.equals("P625"), entity.coordinates == nil { entity.coordinates = (latitude, longitude) }
+                if property == "P625", entity.coordinates == nil { entity.coordinates = (latitude, longitude) }
             case .quantity(let amount):
-                if property.equals("P1082") {
+                if property == "P1082" {
                     if rank == "preferred", preferredPopulation == nil { preferredPopulation = amount }
                     if entity.population == nil { entity.population = amount }
                 }
             case .text(let text):
-                if property.equals("P297"), entity.isoCode == nil { entity.isoCode = text }
+                if property == "P297", entity.isoCode == nil { entity.isoCode = text }
             case .none:
                 break
             }
@@ -127,22 +130,30 @@ struct WikidataEntity: Sendable, Equatable {
         if let preferredPopulation { entity.population = preferredPopulation }
     }
 
-    private static func mainSnak(_ scanner: inout JSONPullScanner) throws(JSONPullScanner.Failure) -> SnakValue {
+    private static func mainSnak(_ scanner: inout JSONReader) throws(JSONSyntaxError) -> SnakValue {
         var value = SnakValue.none
-        try scanner.object { scanner, key throws(JSONPullScanner.Failure) in
-            guard key.equals("datavalue") else { try scanner.skipValue(); return }
-            try scanner.object { scanner, key throws(JSONPullScanner.Failure) in
-                guard key.equals("value") else { try scanner.skipValue(); return }
-                switch scanner.peek() {
+        try scanner.object(duplicates: .keepAll) { scanner, key throws(JSONSyntaxError) in
+            guard key == "datavalue" else { try scanner.skipValue(); return }
+            try scanner.object(duplicates: .keepAll) { scanner, key throws(JSONSyntaxError) in
+                guard key == "value" else { try scanner.skipValue(); return }
+                switch scanner.peek {
                 case UInt8(ascii: "\""):
                     value = .text(try scanner.string())
                 case UInt8(ascii: "{"):
                     var id: String?, latitude: Double?, longitude: Double?, amount: Double?
-                    try scanner.object { scanner, field throws(JSONPullScanner.Failure) in
-                        if field.equals("id") { id = try scanner.string() }
-                        else if field.equals("latitude") { latitude = try scanner.number() }
-                        else if field.equals("longitude") { longitude = try scanner.number() }
-                        else if field.equals("amount") { amount = try scanner.number() }
+                    try scanner.object(duplicates: .keepAll) { scanner, field throws(JSONSyntaxError) in
+                        if field == "id" { id = try scanner.string() }
+                        else if field == "latitude" { latitude = try scanner.number() }
+                        else if field == "longitude" { longitude = try scanner.number() }
+                        else if field == "amount" {
+                            // quantities are written as signed decimal strings: "+120500"
+                            if scanner.peek == UInt8(ascii: "\"") {
+                                let text = try scanner.string()
+                                amount = Double(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+                            } else {
+                                amount = try scanner.number()
+                            }
+                        }
                         else { try scanner.skipValue() }
                     }
                     if let id { value = .item(id) }

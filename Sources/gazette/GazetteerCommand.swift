@@ -141,7 +141,7 @@ struct GazetteerCommand: ParsableCommand {
             (OUTPUT.progress) are written every few seconds; --resume continues an interrupted import.
             """
         )
-        @OptionGroup var source: Source
+        @OptionGroup var source: GazetteerOptions
         @Argument(help: "The dump: latest-all.json, .json.gz or .json.bz2.") var dump: String
         @Option(name: .shortAndLong, help: "The gazetteer file to write (appended to with --resume or --start-offset).") var output: String
         @Option(help: "Languages of the names, in order of preference for the canonical name, comma-separated.") var languages = "en"

@@ -1,6 +1,6 @@
 import CBZip2
-import CZlib
 import Foundation
+import GazetteTestSupport
 
 /// A small Wikidata JSON dump written for these tests in the real format: a `[` line, one entity
 /// per line ending in a comma (the last one without), a `]` line. The entities are invented; their
@@ -75,25 +75,8 @@ enum DumpFixture {
         "[\n" + entities.enumerated().map { $0.offset == entities.count - 1 ? $0.element : $0.element + "," }.joined(separator: "\n") + "\n]\n"
     }
 
-    /// `bytes` gzip-compressed (zlib, gzip wrapper).
-    static func gzip(_ bytes: [UInt8]) -> [UInt8] {
-        var stream = z_stream()
-        deflateInit2_(&stream, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        var output = [UInt8](repeating: 0, count: bytes.count + 1024)
-        var input = bytes
-        input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = UInt32(target.count)
-                deflate(&stream, Z_FINISH)
-            }
-        }
-        let written = Int(stream.total_out)
-        deflateEnd(&stream)
-        return Array(output.prefix(written))
-    }
+    /// `bytes` gzip-compressed.
+    static func gzip(_ bytes: [UInt8]) -> [UInt8] { gzipMember(bytes) }
 
     /// `bytes` bzip2-compressed (libbz2).
     static func bzip2(_ bytes: [UInt8]) -> [UInt8] {

@@ -1,4 +1,5 @@
 public import GazetteCore
+
 /// Who and what appears together in the news: entity nodes with article and mention counts, and
 /// undirected edges counting the articles two entities share.
 ///

@@ -1,3 +1,5 @@
+public import GazetteCore
+
 /// A co-occurrence graph resolved for output: nodes sorted by id and edges sorted by endpoint ids
 /// (UTF-8 byte order), so the same articles always give the same bytes.
 public struct GraphSnapshot: Sendable, Hashable {

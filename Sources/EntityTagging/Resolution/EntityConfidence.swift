@@ -1,5 +1,5 @@
 public import GazetteCore
-internal import Foundation
+import Foundation
 
 /// The probability that an output entity's type and link are right, from what the output itself
 /// shows: how its mentions were found, how its link was decided, how often it is named.
