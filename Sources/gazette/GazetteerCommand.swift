@@ -176,8 +176,8 @@ struct GazetteerCommand: ParsableCommand {
             options.progressSeconds = progressSeconds
             let gazetteer = try Gazetteer.load(directory: source.folder(), extraFiles: source.extra, cacheDirectory: Gazetteer.defaultCacheDirectory)
             let importer = WikidataDumpImporter(options: options, countryCodes: WikidataDumpImporter.countryCodes(from: gazetteer))
-            let summary = try importer.run(dumpPath: dump, outputPath: output) { StandardError.write($0) }
-            StandardError.write("import-wikidata: \(summary.kept) of \(summary.entities) entities written to \(output)")
+            let summary = try importer.run(dumpPath: dump, outputPath: output) { StandardError.writeLine($0) }
+            StandardError.writeLine("import-wikidata: \(summary.kept) of \(summary.entities) entities written to \(output)")
         }
     }
 }

@@ -55,4 +55,31 @@ import Testing
         #expect(zorblax["type"] as? String == "Organization")
         #expect((zorblax["mentions"] as? [Any])?.count == 2)
     }
+
+    /// A dump of two entities in Wikidata's format, imported, then used as a list by `gazette tag`:
+    /// the person's QID becomes the entity's id, and the list's QID rows merge with the shipped ones.
+    @Test func importedDumpFeedsTagging() throws {
+        let scratch = try ScratchDirectory()
+        let dump = scratch.path("dump.json")
+        func claim(_ property: String, _ value: String) -> String {
+            #"{"mainsnak":{"snaktype":"value","property":"\#(property)","datavalue":{"value":\#(value),"type":"x"}},"type":"statement","rank":"normal"}"#
+        }
+        let sitelinks = "{" + (0..<7).map { #""s\#($0)wiki":{"site":"s\#($0)wiki","title":"T"}"# }.joined(separator: ",") + "}"
+        let person = #"{"type":"item","id":"Q99000011","labels":{"en":{"language":"en","value":"Tomasz Wielgorski"}},"aliases":{},"claims":{"P31":[\#(claim("P31", #"{"entity-type":"item","id":"Q5"}"#))],"P27":[\#(claim("P27", #"{"entity-type":"item","id":"Q36"}"#))]},"sitelinks":\#(sitelinks)}"#
+        let ukraine = #"{"type":"item","id":"Q212","labels":{"en":{"language":"en","value":"Ukraine"}},"aliases":{"en":[{"language":"en","value":"Ukrainia"}]},"claims":{"P31":[\#(claim("P31", #"{"entity-type":"item","id":"Q6256"}"#))]},"sitelinks":\#(sitelinks)}"#
+        try "[\n\(person),\n\(ukraine)\n]\n".write(toFile: dump, atomically: true, encoding: .utf8)
+        let list = scratch.path("wikidata.tsv")
+        let run = try GazetteBinary().run(["gazetteer", "import-wikidata", dump, "-o", list, "--progress-seconds", "60"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("2 of 2 entities written"))
+        let rows = try String(contentsOfFile: list, encoding: .utf8)
+        #expect(rows.contains("Q99000011\tPerson\tTomasz Wielgorski\t\tPL\t"))
+        let input = Data(#"{"id":"w1","text":"Tomasz Wielgorski spoke in Ukrainia on Monday."}"#.utf8 + [0x0A])
+        let tag = try GazetteBinary().run(["tag", "--quiet", "--gazetteer", list], stdin: input)
+        let entities = try #require(try tag.records().first?["entities"] as? [[String: Any]])
+        #expect(entities.contains { $0["id"] as? String == "Q99000011" && $0["wikidata"] as? String == "Q99000011" })
+        // The imported alias joined the shipped Ukraine entry (same QID), which keeps its data.
+        let ukraineEntity = try #require(entities.first { $0["id"] as? String == "Q212" })
+        #expect(ukraineEntity["country"] as? String == "UA" && ukraineEntity["coordinates"] != nil)
+    }
 }
