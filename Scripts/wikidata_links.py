@@ -561,7 +561,6 @@ class Linker:
             if rivals:
                 self.stats["name shared by several of our entries"] += 1
                 continue
-            qids = {r.qid for r in recs}
             for r in recs:
                 proposals[r.qid].add(r.source)
                 if n == e.name:
