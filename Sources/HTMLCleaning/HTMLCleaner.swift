@@ -67,17 +67,22 @@ public struct HTMLCleaner: PipelineStage {
         let tree = try HTMLParser.parse(utf8, maxDepth: limits.maxDepth, keepLabels: trace != nil)
         utf8 = []
         let metadata = MetadataReader.read(tree)
-        var extractor = ContentExtractor(tree: tree, title: metadata.title)
+        let measures = PageStatistics.measureText(tree)
+        var extractor = ContentExtractor(tree: tree, title: metadata.title, measures: measures)
         extractor.trace = trace
         let result = extractor.extract()
         trace = extractor.trace
-        var blocks = BlockFilter.filter(result.blocks, title: metadata.title)
-        // Pages that render their story with scripts leave little in the markup; JSON-LD may hold it.
-        let extractedChars = blocks.reduce(0) { $0 + $1.text.utf8.count }
-        let structuredChars = metadata.structuredBody.reduce(0) { $0 + $1.utf8.count }
-        if extractedChars < 250 && structuredChars > max(500, 2 * extractedChars) {
-            blocks = metadata.structuredBody.map { TextBlock(text: $0, kind: .paragraph) }
+        let main = BlockFilter.filter(result.blocks, title: metadata.title)
+        let choice = ExtractionChoice.choose(main: main, structured: metadata.structuredBody) {
+            var second = ParagraphClusterExtractor(tree: tree, measures: measures)
+            second.trace = trace
+            let found = second.extract(body: extractor.bodyIndex)
+            trace = second.trace
+            let relation = found.cluster.map { ExtractionChoice.Relation(cluster: $0, roots: result.roots, in: tree) } ?? .disjoint
+            return (BlockFilter.filter(found.blocks, title: metadata.title), relation)
         }
+        if trace != nil { trace?.append("chosen: \(choice.path.rawValue), because \(choice.reason)") }
+        var blocks = choice.blocks
 
         let pageType = PageClassifier.classify(result: result, kept: blocks, metadata: metadata)
         if pageType != "article" && !metadata.declaresArticle {

@@ -16,7 +16,8 @@ enum BlockFilter {
             kept.append(block)
         }
         // Trailing headings with nothing after them are section labels of removed boxes.
-        while let last = kept.last, last.kind == .heading { kept.removeLast() }
+        // (A heading that is a sentence is a pull quote or a last word, and stays.)
+        while let last = kept.last, last.kind == .heading, !endsSentence(last.text) { kept.removeLast() }
         return kept
     }
 
@@ -99,6 +100,12 @@ enum BlockFilter {
     }
 
     private static let sentenceEnds = Set(".!?。！？:\"”".unicodeScalars)
+
+    /// True when the text ends with `.`, `!`, `?` or their CJK forms (a sentence, not a label).
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return ".!?。！？".unicodeScalars.contains(last)
+    }
     private static let linePrefixBytes = linePrefixes.map { Array($0.utf8) }
     private static let agencyMarkBytes = agencyMarks.map { Array($0.utf8) }
     private static let callToActionBytes = callsToAction.map { Array($0.utf8) }

@@ -122,6 +122,13 @@ struct BlockWriter {
         blocks.append(TextBlock(text: text, kind: kind))
     }
 
+    /// Removes the last block when it is a label (a heading, or a short line ending in `:`), for a
+    /// box of links that was left out after it; nothing when the box sat inside a line of text.
+    mutating func dropTrailingLabel() {
+        guard current.allSatisfy({ $0 == 0x20 || $0 == 0x0A }), let last = blocks.last, last.text.unicodeScalars.count <= 80 else { return }
+        if last.kind == .heading || last.text.unicodeScalars.last == ":" { blocks.removeLast() }
+    }
+
     /// Ends the last block.
     mutating func finish() { flush() }
 }

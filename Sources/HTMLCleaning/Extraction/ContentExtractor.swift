@@ -23,24 +23,29 @@ struct ContentExtractor {
         var contentChars: Int
         /// Link characters in the chosen content.
         var contentLinkChars: Int
+        /// The chosen content elements (the body element when nothing better was found).
+        var roots: [Int]
     }
 
     let tree: DOMTree
     let title: String?
     private var removed: [Bool]
-    private let textChars: [Int32]
-    private let textCommas: [Int32]
+    private let measures: TextMeasures
     private var stats: PageStatistics
+    /// The measures before furniture removal.
+    private let fullStats: PageStatistics
     /// Decisions in words, collected only when not `nil` (for `gazette clean --explain`).
     var trace: [String]?
 
-    /// Prepares extraction of `tree`; `title` is the headline, kept out of the body.
-    init(tree: DOMTree, title: String?) {
+    /// Prepares extraction of `tree`; `title` is the headline, kept out of the body; `measures` are
+    /// the page's text counts (``PageStatistics/measureText(_:)``).
+    init(tree: DOMTree, title: String?, measures: TextMeasures) {
         self.tree = tree
         self.title = title
         self.removed = Array(repeating: false, count: tree.nodes.count)
-        (textChars, textCommas) = PageStatistics.measureText(tree)
-        stats = PageStatistics(tree: tree, textChars: textChars, textCommas: textCommas, removed: removed)
+        self.measures = measures
+        stats = PageStatistics(tree: tree, measures: measures, removed: removed)
+        fullStats = stats
     }
 
     /// The `<body>` element, or the root when the page has none.
@@ -53,10 +58,18 @@ struct ContentExtractor {
     mutating func extract() -> Result {
         let body = bodyIndex
         if trace != nil { note("tree: \(tree.nodes.count) nodes, body #\(body) ends at \(tree.nodes[body].end), depth-limited \(tree.depthLimited)") }
-        removeFurniture(in: body)
-        stats = PageStatistics(tree: tree, textChars: textChars, textCommas: textCommas, removed: removed)
+        // Hidden elements first, so that text nobody sees does not make a pop-up around it look
+        // like the page's main text.
+        if removeFurniture(in: body, hiddenOnly: true) {
+            stats = PageStatistics(tree: tree, measures: measures, removed: removed)
+        }
+        removeFurniture(in: body, hiddenOnly: false)
+        stats = PageStatistics(tree: tree, measures: measures, removed: removed)
         let roots = chooseContent(in: body)
         var writer = BlockWriter(tree: tree, title: title)
+        if roots.first != body {
+            for block in introduction(to: roots, body: body) { write(block, into: &writer, keepingRemoved: true) }
+        }
         var contentChars = 0, contentLinkChars = 0
         for root in roots {
             contentChars += Int(stats.chars[root])
@@ -66,28 +79,34 @@ struct ContentExtractor {
         writer.finish()
         return Result(
             blocks: writer.blocks, pageChars: Int(stats.chars[body]), pageLinkChars: Int(stats.linkChars[body]),
-            teaserLinks: countTeaserLinks(in: body), contentChars: contentChars, contentLinkChars: contentLinkChars)
+            teaserLinks: countTeaserLinks(in: body), contentChars: contentChars, contentLinkChars: contentLinkChars, roots: roots)
     }
 
     // MARK: Step 1 — furniture
 
-    private mutating func removeFurniture(in body: Int) {
+    /// Marks furniture as removed (only hidden elements when `hiddenOnly`); true when it removed any.
+    @discardableResult
+    private mutating func removeFurniture(in body: Int, hiddenOnly: Bool) -> Bool {
         let nodes = tree.nodes
         let bodyParagraphChars = max(1, Int(stats.paragraphChars[body]))
         let bodyChars = max(1, Int(stats.chars[body]))
         var index = body + 1
         let end = Int(nodes[body].end)
+        var any = false
         while index < end {
             let node = nodes[index]
-            if node.tag == .text { index += 1; continue }
+            if removed[index] { index = Int(node.end); continue }
+            if node.tag == .text || (hiddenOnly && !node.flags.contains(.hidden)) { index += 1; continue }
             if isFurniture(index, bodyParagraphChars: bodyParagraphChars, bodyChars: bodyChars) {
                 if trace != nil, stats.chars[index] > 0 { note("removed \(describe(index))") }
                 for inner in index..<Int(node.end) { removed[inner] = true }
+                any = true
                 index = Int(node.end)
                 continue
             }
             index += 1
         }
+        return any
     }
 
     private func isFurniture(_ index: Int, bodyParagraphChars: Int, bodyChars: Int) -> Bool {
@@ -103,7 +122,12 @@ struct ContentExtractor {
         default:
             break
         }
-        if node.flags.contains(.hidden) || node.flags.contains(.furniture) { suspect = true }
+        if node.flags.contains(.hidden) { suspect = true }
+        if node.flags.contains(.furniture) {
+            // A single paragraph of link-free prose is the story's own text (a lead styled as a
+            // "teaser"), not a box of furniture.
+            if !isLoneProseParagraph(index) { suspect = true }
+        }
         if node.flags.contains(.metaLine) && !node.flags.contains(.contentCue) && chars < 300 { return true }
         guard suspect else { return false }
         if node.flags.contains(.articleBody) { return false }
@@ -112,10 +136,19 @@ struct ContentExtractor {
         let paragraphShare = Double(stats.paragraphChars[index]) / Double(bodyParagraphChars)
         let charShare = Double(chars) / Double(bodyChars)
         let density = stats.linkDensity(index)
-        if paragraphShare > 0.5 || (charShare > 0.6 && density < 0.4) {
+        // A hidden element (a closed pop-up, an unopened dialog) must hold nearly all of it.
+        let keepShare = node.flags.contains(.hidden) ? 0.8 : 0.5
+        if paragraphShare > keepShare || (charShare > 0.6 && density < 0.4 && !node.flags.contains(.hidden)) {
             return false
         }
         return true
+    }
+
+    /// A single `<p>` of link-free prose: the story's own text even when its class names furniture
+    /// (a lead styled as a "teaser").
+    private func isLoneProseParagraph(_ index: Int) -> Bool {
+        tree.nodes[index].tag == .p && stats.linkChars[index] == 0 && stats.chars[index] >= 100 && stats.inlineStops[index] > 0
+            && !tree.nodes[index].flags.contains(.hidden) && !tree.nodes[index].flags.contains(.metaLine)
     }
 
     // MARK: Step 2 — scoring
@@ -183,6 +216,19 @@ struct ContentExtractor {
                 ancestor = Int(nodes[ancestor].parent)
             }
         }
+        // An ancestor close by that scores nearly as well and holds much more prose is the article
+        // (the best candidate was a part of it that scored on commas, such as a table of names).
+        var ancestor = Int(nodes[top].parent)
+        var levels = 0
+        let topProse = Double(stats.paragraphChars[top])
+        while ancestor > body, levels < 4 {
+            if let score = finalScores[ancestor], score >= 0.8 * topScore, Double(stats.paragraphChars[ancestor]) >= 1.5 * topProse {
+                top = ancestor
+                break
+            }
+            ancestor = Int(nodes[ancestor].parent)
+            levels += 1
+        }
         // Climb while the parent scores better.
         var lastScore = finalScores[top] ?? topScore
         var parent = Int(nodes[top].parent)
@@ -221,6 +267,78 @@ struct ContentExtractor {
             for root in roots { note("content \(describe(root))") }
         }
         return roots
+    }
+
+    /// Most characters between the headline and the content for prose there to count as the
+    /// article's introduction.
+    static let introductionZone = 3000
+
+    /// Prose between the headline and the content: the standfirst, lead or summary that pages put in
+    /// the article's header, often inside a `<header>` or a teaser-styled box that step 1 removed.
+    /// Only paragraph-shaped blocks with few links count, and only when little text separates the
+    /// headline from the content (so a headline at the top of a long page brings nothing).
+    private mutating func introduction(to roots: [Int], body: Int) -> [Int] {
+        let nodes = tree.nodes
+        func root(containing index: Int) -> Bool { roots.contains { $0 <= index && index < Int(nodes[$0].end) } }
+        // The content starts at its first written line of prose.
+        var start = -1
+        for root in roots {
+            var index = root
+            while index < Int(nodes[root].end) {
+                if removed[index] { index = Int(nodes[index].end); continue }
+                if nodes[index].tag.isBlock && stats.inlineChars[index] >= 25 && stats.inlineLinkChars[index] * 2 < stats.inlineChars[index] {
+                    start = index
+                    break
+                }
+                index += 1
+            }
+            if start >= 0 { break }
+        }
+        guard start > body else { return [] }
+        var headline = -1
+        for index in (body + 1)..<start where nodes[index].tag == .h1 && Int(nodes[index].end) <= start { headline = index }
+        guard headline >= 0 else { return [] }
+        var blocks: [Int] = []
+        var zoneChars = 0
+        var index = Int(nodes[headline].end)
+        while index < start {
+            let node = nodes[index]
+            if node.tag == .text {
+                zoneChars += Int(measures.chars[index])
+                index += 1
+                continue
+            }
+            var skip = node.flags.contains(.hidden) || node.flags.contains(.metaLine)
+            switch node.tag {
+            case .nav, .aside, .footer, .form, .menu, .figure, .figcaption, .address, .label, .fieldset, .ul, .ol, .table: skip = true
+            default: break
+            }
+            if node.flags.contains(.furniture) && fullStats.linkDensity(index) > 0.3 { skip = true }
+            if skip {
+                zoneChars += Int(fullStats.chars[index])
+                index = Int(node.end)
+                continue
+            }
+            let own = Int(fullStats.inlineChars[index])
+            // A sentence or a long line, few links, and no more nested text than its own line.
+            let prose = own >= 40 && (fullStats.inlineStops[index] > 0 || own >= 150)
+            if node.tag.isBlock && prose && Int(fullStats.inlineLinkChars[index]) * 5 < own && Int(fullStats.chars[index]) * 2 < own * 3 {
+                // Blocks the content will write anyway are not added twice.
+                if removed[index] || !root(containing: index) { blocks.append(index) }
+                zoneChars += Int(fullStats.chars[index])
+                index = Int(node.end)
+                continue
+            }
+            index += 1
+        }
+        guard zoneChars <= Self.introductionZone else {
+            if !blocks.isEmpty { note("introduction: \(zoneChars) characters between the headline and the content, too far apart") }
+            return []
+        }
+        if trace != nil {
+            for block in blocks { note("introduction \(describe(block)): \(tree.collapsedText(of: block).prefix(60))") }
+        }
+        return blocks
     }
 
     /// Adds a line to the trace when tracing.
@@ -293,7 +411,7 @@ struct ContentExtractor {
     // MARK: Step 3 — writing
 
     /// Whether a container inside the content is a link box, a promo or other clutter.
-    private func isClutter(_ index: Int) -> Bool {
+    private func isClutter(_ index: Int, root: Int) -> Bool {
         let node = tree.nodes[index]
         switch node.tag {
         case .div, .section, .ul, .ol, .dl, .table, .span, .article, .other, .p, .blockquote, .center, .font:
@@ -303,9 +421,17 @@ struct ContentExtractor {
         }
         let chars = Int(stats.chars[index])
         guard chars > 0 else { return false }
+        // A box that holds nearly all of the content is the content, whatever it looks like; the
+        // boxes inside it are judged one by one.
+        if chars * 10 >= Int(stats.chars[root]) * 9 { return false }
         let density = stats.linkDensity(index)
         let commas = Int(stats.commas[index])
-        if node.weight < 0 && commas < 10 && chars < 600 { return true }
+        // A class word such as `card`, `media` or `header` alone does not make prose, a table or a
+        // list clutter; links still do (below).
+        let weakOnly = !node.flags.contains(.furniture) && !node.flags.contains(.metaLine)
+        let prose = Int(stats.paragraphChars[index]) * 2 >= chars && density < 0.2
+        let spared = (weakOnly && (prose || node.tag == .table || node.tag == .ul || node.tag == .ol)) || isLoneProseParagraph(index)
+        if node.weight < 0 && commas < 10 && chars < 600 && !spared { return true }
         if commas >= 10 && density < 0.5 { return false }
         let limit = node.weight >= 25 ? 0.5 : 0.33
         if density > limit && ((node.tag != .p && node.tag != .blockquote) || density > 0.66) {
@@ -314,7 +440,8 @@ struct ContentExtractor {
         return false
     }
 
-    private mutating func write(_ root: Int, into writer: inout BlockWriter) {
+    /// Writes the subtree of `root`, leaving out removed elements (unless `keepingRemoved`) and clutter.
+    private mutating func write(_ root: Int, into writer: inout BlockWriter, keepingRemoved: Bool = false) {
         let nodes = tree.nodes
         var stack: [Int] = []
         var index = root
@@ -325,8 +452,12 @@ struct ContentExtractor {
                 stack.removeLast()
             }
             guard index < rootEnd else { break }
-            if removed[index] || (index != root && nodes[index].tag != .text && isClutter(index)) {
+            if (removed[index] && !keepingRemoved) || (index != root && nodes[index].tag != .text && isClutter(index, root: root)) {
                 if trace != nil, !removed[index], stats.chars[index] > 0 { note("clutter \(describe(index))") }
+                // The heading or `…:` line just before a box of links is that box's label.
+                if fullStats.chars[index] >= 30, fullStats.linkDensity(index) > 0.5 {
+                    writer.dropTrailingLabel()
+                }
                 index = Int(nodes[index].end)
                 continue
             }

@@ -203,7 +203,7 @@ struct ClassCues {
             table[word] = .hidden
         }
         for word in [
-            "byline", "bylines", "author", "authors", "dateline", "caption", "captions", "credit", "credits",
+            "byline", "bylines", "author", "authors", "dateline", "caption", "captions", "legend", "credit", "credits",
             "timestamp", "date", "published", "updated", "kicker", "eyebrow", "source",
         ] { table[word] = .metaLine }
         for word in [
