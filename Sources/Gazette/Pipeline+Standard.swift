@@ -1,6 +1,6 @@
 extension Pipeline {
-    /// The standard Gazette pipeline: HTML cleaning, segmentation, gazetteer matching, recognition,
-    /// resolution and topics.
+    /// The standard Gazette pipeline: HTML cleaning, language identification, segmentation,
+    /// gazetteer matching, recognition, resolution and topics.
     ///
     /// Loading the gazetteers and models takes a moment: build the pipeline once and share it.
     public static func standard(_ options: PipelineOptions = PipelineOptions()) throws(GazetteError) -> Pipeline {
@@ -11,8 +11,10 @@ extension Pipeline {
         let cues = EntityTopicCues(entities: cued.map { (entries.idAndName(at: $0).id, entries.subtype(at: $0)) })
         let topics = try TopicClassifier(modelPath: options.topicModel, entityCues: cues)
         let recognizer = try EntityRecognizer(lexicons: resources.lexicons)
+        let language = try LanguageIdentifier()
         return try Pipeline {
             HTMLCleaner(limits: options.limits)
+            language
             Segmenter(maxTokens: options.limits.maxTokens)
             GazetteerMatcher(gazetteer: resources.gazetteer)
             LanguageRoutedRecognizer(model: recognizer)

@@ -3,7 +3,10 @@ public import GazetteCore
 /// The pipeline stage that turns an HTML page into its article: body text with paragraph breaks,
 /// title, date, authors, site, canonical URL, language, description and page type.
 ///
-/// Plain-text input is left as it is (only its language is guessed). Errors: an empty page
+/// `language` is the language the markup declares (`<html lang>`, JSON-LD `inLanguage`, `og:locale`,
+/// `Content-Language`), or `nil`: the `language` stage that follows (`LanguageIdentifier` in
+/// TextAnalysis) names the language of the text and uses the declaration only to break ties.
+/// Plain-text input is left as it is. Errors: an empty page
 /// (`empty_input`), binary data (`binary_input`), a page over `limits.maxRecordBytes`
 /// (`limit_exceeded`). A page with no article text still gives a record, with an empty body.
 public struct HTMLCleaner: PipelineStage {
@@ -24,8 +27,8 @@ public struct HTMLCleaner: PipelineStage {
     /// Cleans `article.input` into `article.text` and the metadata fields.
     public func process(_ article: inout Article) throws(GazetteError) {
         switch article.input {
-        case .text(let text):
-            if article.language == nil { article.language = LanguageDetector.detect(text) }
+        case .text:
+            return
         case .html(let bytes, let charset):
             try clean(bytes, charset: charset, into: &article)
         }
@@ -97,7 +100,7 @@ public struct HTMLCleaner: PipelineStage {
         article.metadata.pageType = pageType
         article.metadata.encoding = encoding.label
         if article.url == nil || article.url?.isEmpty == true { article.url = metadata.canonicalURL }
-        article.language = metadata.language ?? LanguageDetector.detect(article.text.isEmpty ? (metadata.title ?? "") : article.text)
+        article.language = metadata.language
     }
 }
 

@@ -37,7 +37,7 @@ struct CleanCommand: ParsableCommand {
     @Option(help: "Deepest element nesting walked.")
     var maxDepth: Int = Limits().maxDepth
 
-    @Flag(help: "Also print the extractor's decisions: furniture removed, best candidates, chosen content.")
+    @Flag(help: "Also print the extractor's decisions: furniture removed, best candidates, chosen content, which extraction path won and why, and how the language was decided.")
     var explain = false
 
     @Flag(help: .hidden)
@@ -56,14 +56,25 @@ struct CleanCommand: ParsableCommand {
             try runBenchmark(files, cleaner: cleaner)
             return
         }
+        // The language stage runs after the cleaner as in `gazette tag`; without the shipped profiles
+        // the declared language is shown.
+        var identifier: LanguageIdentifier?
+        do { identifier = try LanguageIdentifier() } catch {
+            FileHandle.standardError.write(Data("gazette clean: \(error.message); showing the declared language\n".utf8))
+        }
         var failures = 0
         for file in files {
             let id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             if explain, !json, case .success(var article) = Self.load(file, id: id, charset: charset, cleaner: cleaner),
                let trace = try? cleaner.explain(&article) {
                 print(trace.joined(separator: "\n"))
+                if let identifier {
+                    let declared = article.language
+                    let outcome = identifier.identification(of: identifier.sampleText(of: article), declared: declared)
+                    print("language: \(outcome.language ?? "none") (declared \(declared ?? "none")): \(outcome.reason)")
+                }
             }
-            switch Self.clean(file, id: id, charset: charset, cleaner: cleaner) {
+            switch Self.clean(file, id: id, charset: charset, cleaner: cleaner, identifier: identifier) {
             case .success(let article):
                 print(json ? Self.jsonLine(article, file: file) : Self.report(article, file: file))
             case .failure(let error):
@@ -113,11 +124,12 @@ struct CleanCommand: ParsableCommand {
         }
     }
 
-    static func clean(_ file: String, id: String, charset: String?, cleaner: HTMLCleaner) -> Result<Article, GazetteError> {
+    static func clean(_ file: String, id: String, charset: String?, cleaner: HTMLCleaner, identifier: LanguageIdentifier?) -> Result<Article, GazetteError> {
         Result { () throws(GazetteError) -> Article in
             let bytes = try read(file, limit: cleaner.limits.maxRecordBytes)
             var article = Article(id: id, html: bytes, charset: charset)
             try cleaner.process(&article)
+            try identifier?.process(&article)
             return article
         }
     }

@@ -106,7 +106,7 @@ enum MetadataReader {
         result.canonicalURL = [canonical, meta["og:url"], jsonLD.url].lazy.compactMap { $0 }.first { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
         result.description = firstNonEmpty(meta["og:description"], meta["description"], jsonLD.description, meta["twitter:description"])
         let languageMarkup = firstNonEmpty(htmlLang, jsonLD.language, meta["og:locale"], contentLanguage, meta["language"], meta["dc.language"])
-        result.language = languageMarkup.flatMap(LanguageDetector.normalizeTag)
+        result.language = languageMarkup.flatMap(languageSubtag)
         result.structuredBody = jsonLD.articleBody
         let ogType = meta["og:type"]?.lowercased()
         result.declaresArticle = jsonLD.isArticle || ogType == "article" || articleBodyMarkup
@@ -114,6 +114,14 @@ enum MetadataReader {
             result.declaredPageType = pageType == "searchresultspage" ? "search" : pageType.hasSuffix("gallery") ? "gallery" : "index"
         }
         return result
+    }
+
+    /// The primary subtag of a BCP 47 tag or locale (`en-US`, `en_GB`, `EN` → `en`), or `nil` when
+    /// the value is not one.
+    static func languageSubtag(_ tag: String) -> String? {
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " || $0 == ";" }).first.map { $0.lowercased() } ?? ""
+        guard (2...3).contains(primary.utf8.count), primary.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
+        return primary
     }
 
     private static func firstNonEmpty(_ values: String?...) -> String? {
