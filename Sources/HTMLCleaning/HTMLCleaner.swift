@@ -93,14 +93,27 @@ public struct HTMLCleaner: PipelineStage {
         }
         article.text = BlockFilter.join(blocks)
         article.title = metadata.title
-        article.published = metadata.published
         article.metadata.authors = metadata.authors
         article.metadata.site = metadata.site
         article.metadata.description = metadata.description
         article.metadata.pageType = pageType
         article.metadata.encoding = encoding.label
         if article.url == nil || article.url?.isEmpty == true { article.url = metadata.canonicalURL }
+        let date = PublicationDate.find(metadata: metadata, url: article.url, tree: tree, zone: Self.dateZone(tree, roots: result.roots),
+                                        monthFirst: metadata.language == "en")
+        article.published = date?.date
+        if trace != nil { trace?.append("published: \(date.map { "\($0.date) from \($0.source)" } ?? "no date found")") }
         article.language = metadata.language
+    }
+}
+
+extension HTMLCleaner {
+    /// Where visible date lines are looked for: from the headline (or the content, when no `<h1>`
+    /// comes before it) to the end of the content.
+    static func dateZone(_ tree: DOMTree, roots: [Int]) -> Range<Int> {
+        guard let first = roots.min(), let last = roots.map({ Int(tree.nodes[$0].end) }).max() else { return 0..<0 }
+        let headline = tree.nodes.indices.first { $0 < first && tree.nodes[$0].tag == .h1 } ?? first
+        return headline..<last
     }
 }
 

@@ -7,6 +7,7 @@ struct JSONLDReader {
     struct Facts: Equatable {
         var headline: String?
         var published: String?
+        var modified: String?
         var authors: [String] = []
         var publisher: String?
         var description: String?
@@ -40,6 +41,7 @@ struct JSONLDReader {
             facts.isArticle = true
             facts.headline = string(article["headline"]) ?? string(article["name"])
             facts.published = string(article["datePublished"]) ?? string(article["dateCreated"])
+            facts.modified = string(article["dateModified"])
             facts.authors = names(article["author"])
             if facts.authors.isEmpty { facts.authors = names(article["creator"]) }
             facts.publisher = names(article["publisher"]).first

@@ -1,7 +1,12 @@
 /// Everything the cleaner reads about a page besides its body text.
 struct PageMetadata: Equatable {
     var title: String?
+    /// The publication date from structured markup (JSON-LD, meta tags, `itemprop`), ISO 8601.
     var published: String?
+    /// The first `<time datetime>` on the page, ISO 8601.
+    var firstTime: String?
+    /// The last-modified date from structured markup, ISO 8601 (used only when nothing gives the original).
+    var modified: String?
     var authors: [String] = []
     var canonicalURL: String?
     var site: String?
@@ -27,6 +32,7 @@ enum MetadataReader {
         var canonical: String?
         var firstTimeDatetime: String?
         var itempropDate: String?
+        var itempropModified: String?
         var itempropAuthors: [String] = []
         var relAuthors: [String] = []
         var articleBodyMarkup = false
@@ -75,8 +81,10 @@ enum MetadataReader {
                 continue
             }
             switch itemprop {
-            case "datepublished":
+            case "datepublished", "datecreated":
                 if itempropDate == nil { itempropDate = tree.attribute(.datetime, of: index) ?? tree.attribute(.content, of: index) ?? tree.collapsedText(of: index) }
+            case "datemodified":
+                if itempropModified == nil { itempropModified = tree.attribute(.datetime, of: index) ?? tree.attribute(.content, of: index) }
             case "author", "creator":
                 if itempropAuthors.count < 10 {
                     let name = tree.attribute(.content, of: index) ?? tree.collapsedText(of: index)
@@ -92,12 +100,22 @@ enum MetadataReader {
         let rawTitle = firstNonEmpty(jsonLD.headline, meta["og:title"], firstH1, meta["twitter:title"], titleElement)
         result.title = rawTitle.map { TitleCleaner.removeSiteName(from: $0, site: result.site, fromTitleElement: $0 == titleElement && $0 != firstH1) }
         if let title = result.title, title.isEmpty { result.title = nil }
+        // Original dates before modified ones, as htmldate does; `PublicationDate` adds the URL, the
+        // first <time> and visible date lines after these.
         let dateCandidates = [
             jsonLD.published, meta["article:published_time"], meta["og:published_time"], meta["datepublished"], itempropDate,
-            meta["publishdate"], meta["pubdate"], meta["publish-date"], meta["date"], meta["dc.date.issued"], meta["dc.date"],
-            meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"], firstTimeDatetime,
+            meta["datecreated"], meta["publishdate"], meta["publish_date"], meta["publish-date"], meta["pubdate"], meta["pub_date"],
+            meta["article.published"], meta["dc.date.issued"], meta["dcterms.issued"], meta["dc.date.created"], meta["dcterms.created"],
+            meta["dc.date"], meta["citation_publication_date"], meta["citation_date"], meta["citation_online_date"],
+            meta["sailthru.date"], meta["parsely-pub-date"], meta["originalpublicationdate"], meta["date"],
         ]
-        result.published = dateCandidates.lazy.compactMap { $0.flatMap(DateNormalizer.iso8601) }.first
+        result.published = dateCandidates.lazy.compactMap { $0.flatMap(PublicationDate.normalize) }.first
+        result.firstTime = firstTimeDatetime.flatMap(PublicationDate.normalize)
+        let modifiedCandidates = [
+            jsonLD.modified, meta["article:modified_time"], meta["og:updated_time"], meta["datemodified"], itempropModified,
+            meta["last-modified"], meta["dc.date.modified"], meta["dcterms.modified"],
+        ]
+        result.modified = modifiedCandidates.lazy.compactMap { $0.flatMap(PublicationDate.normalize) }.first
         var authors = jsonLD.authors
         if authors.isEmpty, let author = meta["author"] ?? meta["article:author"] ?? meta["byl"] ?? meta["parsely-author"] { authors = [author] }
         if authors.isEmpty { authors = itempropAuthors }

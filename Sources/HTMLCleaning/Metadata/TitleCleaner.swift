@@ -51,62 +51,6 @@ enum TitleCleaner {
     }
 }
 
-/// Turns the date strings pages use into ISO 8601 (`2019-11-19`, `2019-11-19T10:30:00Z`).
-enum DateNormalizer {
-    /// The ISO 8601 form of `raw`, or `nil` when it does not start with a year-month-day date.
-    static func iso8601(_ raw: String) -> String? {
-        let bytes = Array(raw.utf8.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 })
-        guard bytes.count >= 10 else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard index < bytes.count, (0x30...0x39).contains(bytes[index]) else { return nil }
-                value = value * 10 + Int(bytes[index] - 0x30)
-            }
-            return value
-        }
-        guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
-              bytes[4] == bytes[7], bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/"),
-              (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var output = String(year) + "-" + pad(month) + "-" + pad(day)
-        guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == 0x20,
-              let hour = digits(11..<13), bytes[13] == UInt8(ascii: ":"), let minute = digits(14..<16),
-              hour < 24, minute < 60 else { return output }
-        output += "T" + pad(hour) + ":" + pad(minute)
-        var index = 16
-        if index < bytes.count, bytes[index] == UInt8(ascii: ":"), let second = digits(17..<19), second < 61 {
-            output += ":" + pad(second)
-            index = 19
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
-            }
-        } else {
-            output += ":00"
-        }
-        // Time zone: Z, ±HH:MM, ±HHMM.
-        if index < bytes.count {
-            if bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z") {
-                output += "Z"
-            } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                let sign = bytes[index] == UInt8(ascii: "+") ? "+" : "-"
-                if let zoneHour = digits((index + 1)..<(index + 3)) {
-                    var zoneMinute = 0
-                    if index + 3 < bytes.count, bytes[index + 3] == UInt8(ascii: ":") {
-                        zoneMinute = digits((index + 4)..<(index + 6)) ?? 0
-                    } else if let minutes = digits((index + 3)..<(index + 5)) {
-                        zoneMinute = minutes
-                    }
-                    if zoneHour < 24 && zoneMinute < 60 { output += sign + pad(zoneHour) + ":" + pad(zoneMinute) }
-                }
-            }
-        }
-        return output
-    }
-
-    private static func pad(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
-}
-
 /// Tidies author names: drops `By`, splits `A and B`, removes URLs and duplicates.
 enum AuthorCleaner {
     static func clean(_ raw: [String]) -> [String] {
