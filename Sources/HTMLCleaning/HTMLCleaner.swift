@@ -91,7 +91,7 @@ public struct HTMLCleaner: PipelineStage {
         if pageType != "article" && !metadata.declaresArticle {
             blocks = PageClassifier.introduction(of: blocks)
         }
-        article.text = BlockFilter.join(blocks)
+        article.text = TextNormalization.composed(BlockFilter.join(blocks))
         article.title = metadata.title
         article.metadata.authors = metadata.authors
         article.metadata.site = metadata.site
@@ -121,7 +121,7 @@ extension HTMLCleaner {
 enum PageClassifier {
     /// `article`, `index`, `search`, `gallery`, or `empty` for a page without text.
     static func classify(result: ContentExtractor.Result, kept: [TextBlock], metadata: PageMetadata) -> String {
-        let bodyChars = kept.reduce(0) { $0 + $1.text.unicodeScalars.count }
+        let bodyChars = kept.reduce(0) { $0 + $1.characterCount }
         if let declared = metadata.declaredPageType, bodyChars < 2000 { return declared }
         if metadata.declaresArticle { return bodyChars > 0 ? "article" : "empty" }
         let pageLinkShare = result.pageChars > 0 ? Double(result.pageLinkChars) / Double(result.pageChars) : 0

@@ -132,6 +132,14 @@ struct FallbackTests {
         #expect(TestPages.paragraphsOf(article) == TestPages.paragraphs)
     }
 
+    @Test("body text comes out composed (NFC) whatever form the page stored")
+    func composedText() throws {
+        let decomposed = "The cafe\u{0301} by the pier reopens; its owner, Zoe\u{0308} Lind, said the ferry brings the customers back."
+        let article = try TestPages.clean(TestPages.article(inside: "<p>\(decomposed)</p>"))
+        #expect(article.text.utf8.contains(0xCC) == false)
+        #expect(article.text.contains("The caf\u{00E9} by the pier reopens; its owner, Zo\u{00EB} Lind"))
+    }
+
     @Test("a page with no prose at all has an empty body and says why")
     func noProse() throws {
         let html = "<html><body><nav><a href='/a'>Archive</a> <a href='/b'>Contact</a></nav><div><img src='a.jpg'><img src='b.jpg'></div></body></html>"

@@ -8,6 +8,9 @@ struct TextBlock: Sendable, Equatable {
     var text: String
     /// Its kind.
     var kind: Kind
+
+    /// Characters (Unicode scalars) of the text, counted on its UTF-8 bytes.
+    var characterCount: Int { text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
 }
 
 /// Turns a stream of open/close/text events from the tree walk into ``TextBlock``s.

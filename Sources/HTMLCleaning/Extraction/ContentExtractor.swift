@@ -183,7 +183,9 @@ struct ContentExtractor {
             guard inline >= 25 else { continue }
             if Double(stats.inlineLinkChars[index]) > 0.5 * Double(inline) { continue }
             if node.tag.isHeading { continue }
-            let contentScore = 1 + Double(min(stats.commas[index], 50)) + min(Double(inline) / 100, 3)
+            var contentScore = 1 + Double(min(stats.commas[index], 50)) + min(Double(inline) / 100, 3)
+            // List items are entries (references, specifications, links with blurbs), not paragraphs.
+            if node.tag == .li || node.tag == .dd || node.tag == .dt { contentScore *= 0.25 }
             var ancestor = Int(node.parent)
             var level = 0
             while ancestor >= body, level < 5 {

@@ -87,7 +87,7 @@ struct ExtractionChoice {
             }
         }
         let chosenChars = characters(choice.blocks)
-        let structuredChars = structured.reduce(0) { $0 + $1.unicodeScalars.count }
+        let structuredChars = characters(structured.map { TextBlock(text: $0, kind: .paragraph) })
         if structuredChars >= structuredMinimum && structuredChars > 2 * chosenChars {
             choice = ExtractionChoice(
                 path: .structuredData, blocks: structured.map { TextBlock(text: $0, kind: .paragraph) },
@@ -97,6 +97,6 @@ struct ExtractionChoice {
     }
 
     private static func characters(_ blocks: [TextBlock]) -> Int {
-        blocks.reduce(0) { $0 + $1.text.unicodeScalars.count }
+        blocks.reduce(0) { $0 + $1.characterCount }
     }
 }

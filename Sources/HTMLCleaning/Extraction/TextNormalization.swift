@@ -1,9 +1,30 @@
+import Foundation
+
 /// Whitespace and line clean-up shared by the text writer and the metadata reader.
 enum TextNormalization {
     /// True for ASCII whitespace bytes.
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+
+    /// `text` in Unicode normalization form C (`e` + combining acute → `é`, Bengali `য` + nukta →
+    /// `য়`), so a word reads the same whatever the page's editor stored. Only text that holds
+    /// combining marks (Latin combining diacritics, Indic signs, Hangul jamo, kana voicing marks) is
+    /// normalized; other text is returned as it is without a second look.
+    static func composed(_ text: String) -> String {
+        var first: UInt8 = 0, second: UInt8 = 0
+        for byte in text.utf8 {
+            // U+0300–U+036F combining diacritics (CC, CD lead bytes); U+0900–U+0DFF Indic blocks;
+            // U+1100–U+11FF Hangul jamo; U+3099, U+309A kana voicing marks.
+            if byte == 0xCC || byte == 0xCD || (second == 0xE0 && (0xA4...0xB7).contains(byte))
+                || (second == 0xE1 && (0x84...0x87).contains(byte)) || (first == 0xE3 && second == 0x82 && (byte == 0x99 || byte == 0x9A)) {
+                return text.precomposedStringWithCanonicalMapping
+            }
+            first = second
+            second = byte
+        }
+        return text
     }
 
     /// Collapses runs of whitespace (including no-break spaces) into one space and trims the ends.

@@ -58,7 +58,7 @@ enum PublicationDate {
             if !nodes[element].tag.isBlock, nodes[element].parent >= 0, textBytes(of: Int(nodes[element].parent), in: tree, limit: 240) <= 200 {
                 element = Int(nodes[element].parent)
             }
-            guard tried.insert(element).inserted, textBytes(of: element, in: tree, limit: 240) <= 200 else { continue }
+            guard tried.insert(element).inserted, textBytes(of: element, in: tree, limit: 240) <= 200, hasDigit(element, in: tree) else { continue }
             lines += 1
             let line = tree.collapsedText(of: element)
             guard line.utf8.count >= 6, let day = DateText.firstDate(in: line, monthFirst: monthFirst) else { continue }
@@ -72,6 +72,14 @@ enum PublicationDate {
             }
         }
         return (published, plain, updated)
+    }
+
+    /// True when the text of the subtree of `index` has a digit (every date line does).
+    private static func hasDigit(_ index: Int, in tree: DOMTree) -> Bool {
+        for inner in index..<Int(tree.nodes[index].end) where tree.nodes[inner].tag == .text {
+            if tree.textBytes(of: inner).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        }
+        return false
     }
 
     /// Bytes of text in the subtree of `index`, counted up to `limit`.
