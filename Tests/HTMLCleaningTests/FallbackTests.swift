@@ -132,6 +132,17 @@ struct FallbackTests {
         #expect(TestPages.paragraphsOf(article) == TestPages.paragraphs)
     }
 
+    @Test("source, picture and date stamps in other languages are not body text", arguments: [
+        "Quelle: Hafenbehörde Lindholm", "Veröffentlichung: 2. Februar 2022", "Aktualisiert am 17.01.2021, 09:12 Uhr",
+        "Crédits photos : Anna Berg", "3 mars 2024 à 14h05", "Abbildung: Die neue Fähre im Hafen von Lindholm",
+        "Lire aussi : le port veut s'agrandir",
+    ])
+    func foreignLabels(_ line: String) throws {
+        let article = try TestPages.clean(TestPages.article(inside: "<p>\(line)</p>"))
+        #expect(!article.text.contains(line))
+        #expect(TestPages.paragraphsOf(article) == TestPages.paragraphs)
+    }
+
     @Test("body text comes out composed (NFC) whatever form the page stored")
     func composedText() throws {
         let decomposed = "The cafe\u{0301} by the pier reopens; its owner, Zoe\u{0308} Lind, said the ferry brings the customers back."

@@ -59,6 +59,14 @@ enum BlockFilter {
         "©", "read more", "read also", "see also", "related:", "advertisement", "sponsored", "sign up", "subscribe",
         "follow us", "share this", "share on", "click here", "download the", "get the app", "continue reading",
         "story continues", "article continues", "scroll to continue", "skip advertisement", "supported by",
+        // The same labels in other languages: sources, pictures, credits, categories, bylines,
+        // update and publication stamps, and "read also" pointers.
+        "quelle:", "quellen:", "quellenangaben", "foto:", "fotos:", "bild:", "abbildung:", "grafik:", "(credit", "(foto",
+        "crédit", "source :", "fuente:", "fuentes:", "fonte:", "bron:", "źródło:", "kategorie:", "category:", "catégorie",
+        "categoría:", "von:", "kontakt:", "originalartikel", "weitere artikel", "weitere infos", "mehr zum thema",
+        "lesen sie auch", "lire aussi", "à lire aussi", "lee también", "leggi anche", "zobacz też", "vergrößern",
+        "aktualisiert", "veröffentlicht am", "veröffentlichung:", "mis à jour", "publié le", "actualizado", "publicado el",
+        "aggiornato", "pubblicato il",
     ]
     /// Phrases of newsletter, follow, app and script notices.
     private static let callsToAction = [
@@ -90,6 +98,8 @@ enum BlockFilter {
             for mark in agencyMarkBytes where lower.ends(with: mark) || lower.ends(with: mark + [UInt8(ascii: ")")]) { return true }
             if looksLikeDate(lower) { return true }
         }
+        // A date with a word or two around it ("Veröffentlichung: 2. Februar 2022", "3 mars 2024 à 14h05").
+        if words <= 6, DateText.firstDate(in: text) != nil { return true }
         if words <= 3 {
             for prefix in shortLabelBytes where lower.starts(with: prefix) { return true }
         }
