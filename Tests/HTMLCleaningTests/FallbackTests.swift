@@ -83,6 +83,33 @@ struct FallbackTests {
         #expect(TestPages.paragraphsOf(article) == [lead] + TestPages.paragraphs)
     }
 
+    @Test("a list of key points between the headline and the story comes first; a list of links does not")
+    func keyPoints() throws {
+        let points = "<ul><li>A second ferry joins the Lindholm route in April</li><li>Departures every forty minutes at peak times</li><li>Fares stay at four euros for adults</li></ul>"
+        let links = "<ul class=\"tags\"><li><a href=\"/t/ferry\">Ferry</a></li><li><a href=\"/t/lindholm\">Lindholm</a></li></ul>"
+        let html = TestPages.article().replacingOccurrences(
+            of: "<h1>Lindholm ferry to double its crossings</h1>",
+            with: "<header><h1>Lindholm ferry to double its crossings</h1>\(links)<h2>Key points</h2>\(points)</header>")
+        let article = try TestPages.clean(html)
+        #expect(article.text.hasPrefix("A second ferry joins the Lindholm route in April\nDepartures every forty minutes at peak times\nFares stay at four euros for adults\n\n"))
+        #expect(!article.text.contains("Ferry\nLindholm"))
+        #expect(article.text.hasSuffix(TestPages.paragraphs[3]))
+    }
+
+    @Test("a byline with a date and a caption with its credit are not the introduction", arguments: [
+        "Von Anna Berg, Lindholm · 05.12.2025, 11:32 Uhr · Lesezeit: 4 Min.",
+        "By Anna Berg, Lindholm, March 3, 2024. Updated 5 p.m.",
+        "The second ferry at the shipyard quay in the south. Photo: Anna Berg",
+        "Die neue Fähre am Kai der Werft. Foto: Anna Berg",
+    ])
+    func bylineAndCaption(_ line: String) throws {
+        let html = TestPages.article().replacingOccurrences(
+            of: "<h1>Lindholm ferry to double its crossings</h1>",
+            with: "<h1>Lindholm ferry to double its crossings</h1><div class=\"zeile\">\(line)</div>")
+        let article = try TestPages.clean(html)
+        #expect(TestPages.paragraphsOf(article) == TestPages.paragraphs)
+    }
+
     @Test("a headline far above the story brings no introduction")
     func noIntroductionAcrossThePage() throws {
         let links = (1...250).map { "<li><a href=\"/s/\($0)\">Archive page \($0)</a></li>" }.joined()

@@ -75,6 +75,11 @@ enum BlockFilter {
         "follow us on", "follow him on", "follow her on", "follow them on", "like us on facebook",
         "download our app", "download the app", "get our app", "this video is not available", "your browser does not support",
     ]
+    /// Words that open a byline.
+    private static let bylinePrefixBytes = ["by ", "von ", "par ", "por ", "di ", "door ", "av ", "przez "].map { Array($0.utf8) }
+    /// Credit marks inside a line: a picture credit after a caption.
+    private static let creditMarkBytes = [". foto: ", ". photo: ", ". bild: ", ". fotos: ", ". photos: ", " © ", "(foto: ", "(photo: ", "(bild: "]
+        .map { Array($0.utf8) }
     private static let agencyMarks = ["getty images", "reuters", "associated press", "ap photo", "afp", "shutterstock", "epa", "alamy", "istock"]
 
     /// A short line that is a byline, dateline, credit, caption label or call to action.
@@ -98,13 +103,20 @@ enum BlockFilter {
             for mark in agencyMarkBytes where lower.ends(with: mark) || lower.ends(with: mark + [UInt8(ascii: ")")]) { return true }
             if looksLikeDate(lower) { return true }
         }
-        // A date with a word or two around it ("Veröffentlichung: 2. Februar 2022", "3 mars 2024 à 14h05").
-        if words <= 6, DateText.firstDate(in: text) != nil { return true }
+        // A date with a word or two around it ("Veröffentlichung: 2. Februar 2022", "3 mars 2024 à 14h05"),
+        // or a byline with a date ("Von Jana Berg, Berlin · 05.12.2025, 11:32 Uhr · Lesezeit: 4 Min.").
+        if words <= 20, words <= 6 || bylinePrefixBytes.contains(where: { lower.starts(with: $0) }), DateText.firstDate(in: text) != nil {
+            return true
+        }
         if words <= 3 {
             for prefix in shortLabelBytes where lower.starts(with: prefix) { return true }
         }
         if words <= 30 {
             for phrase in callToActionBytes where lower.containsBytes(phrase) { return true }
+        }
+        // A caption with its credit after it ("… im Plenarsaal. Foto: M. Brandt", "… © Agency").
+        if words <= 25 {
+            for mark in creditMarkBytes where lower.containsBytes(mark) { return true }
         }
         return false
     }

@@ -312,7 +312,18 @@ struct ContentExtractor {
             }
             var skip = node.flags.contains(.hidden) || node.flags.contains(.metaLine)
             switch node.tag {
-            case .nav, .aside, .footer, .form, .menu, .figure, .figcaption, .address, .label, .fieldset, .ul, .ol, .table: skip = true
+            case .nav, .aside, .footer, .form, .menu, .figure, .figcaption, .address, .label, .fieldset, .table: skip = true
+            case .ul, .ol:
+                // A summary of key points is part of the story; a list of links or tags is not.
+                let items = max(1, elementChildren(of: index).count)
+                let prose = fullStats.linkDensity(index) < 0.1 && Int(fullStats.chars[index]) >= 25 * items
+                if prose && !removed[index] && root(containing: index) { skip = true }  // written with the content anyway
+                else if prose {
+                    blocks.append(index)
+                    zoneChars += Int(fullStats.chars[index])
+                    index = Int(node.end)
+                    continue
+                } else { skip = true }
             default: break
             }
             if node.flags.contains(.furniture) && fullStats.linkDensity(index) > 0.3 { skip = true }
