@@ -5,9 +5,12 @@
 ///    newsletters, ads and the like, unless such an element holds most of the page's paragraphs.
 /// 2. Every text block scores its ancestors by length and commas (as readability does); candidates
 ///    are weighted by tag, class/id words, schema.org `articleBody`, and scaled down by link density.
-/// 3. The best candidate, with the siblings that belong to it, is written out block by block,
+/// 3. Prose between the headline and the content (a standfirst, a list of key points) comes first.
+/// 4. The best candidate, with the siblings that belong to it, is written out block by block,
 ///    leaving out link-heavy boxes inside it, the headline, and short byline, dateline and
 ///    credit lines that are not sentences.
+///
+/// ``ParagraphClusterExtractor`` is the independent second strategy; ``ExtractionChoice`` chooses.
 struct ContentExtractor {
     /// What the extractor found.
     struct Result {
@@ -314,16 +317,17 @@ struct ContentExtractor {
             switch node.tag {
             case .nav, .aside, .footer, .form, .menu, .figure, .figcaption, .address, .label, .fieldset, .table: skip = true
             case .ul, .ol:
-                // A summary of key points is part of the story; a list of links or tags is not.
+                // A summary of key points is part of the story; a list of links or tags is not. A
+                // list the content writes anyway is not added twice.
                 let items = max(1, elementChildren(of: index).count)
-                let prose = fullStats.linkDensity(index) < 0.1 && Int(fullStats.chars[index]) >= 25 * items
-                if prose && !removed[index] && root(containing: index) { skip = true }  // written with the content anyway
-                else if prose {
+                let keyPoints = fullStats.linkDensity(index) < 0.1 && Int(fullStats.chars[index]) >= 25 * items
+                if keyPoints && (removed[index] || !root(containing: index)) {
                     blocks.append(index)
                     zoneChars += Int(fullStats.chars[index])
                     index = Int(node.end)
                     continue
-                } else { skip = true }
+                }
+                skip = true
             default: break
             }
             if node.flags.contains(.furniture) && fullStats.linkDensity(index) > 0.3 { skip = true }

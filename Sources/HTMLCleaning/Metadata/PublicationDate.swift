@@ -43,7 +43,7 @@ enum PublicationDate {
     /// Dates in short lines of text in `zone`: the first line that says it is the publication, the
     /// first date line that says nothing, and the first update line.
     static func visibleDates(in tree: DOMTree, zone: Range<Int>, monthFirst: Bool) -> (published: DateText.Day?, plain: DateText.Day?, updated: DateText.Day?) {
-        var published: DateText.Day?, plain: DateText.Day?, updated: DateText.Day?
+        var plain: DateText.Day?, updated: DateText.Day?
         var tried = Set<Int>()
         var lines = 0
         let nodes = tree.nodes
@@ -71,7 +71,7 @@ enum PublicationDate {
                 plain = day
             }
         }
-        return (published, plain, updated)
+        return (nil, plain, updated)
     }
 
     /// True when the text of the subtree of `index` has a digit (every date line does).
