@@ -1,4 +1,4 @@
-public import GazetteCore
+import GazetteCore
 import TextAnalysis
 
 /// A loaded set of gazetteer entries with an index from folded token sequences to entries.
