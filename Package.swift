@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "HTMLCleaning", dependencies: ["GazetteCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "TextAnalysis", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
         .target(name: "EntityTagging", dependencies: ["GazetteCore", "TextAnalysis"], swiftSettings: strictSettings),
-        .target(name: "TopicClassification", dependencies: ["GazetteCore"], swiftSettings: strictSettings),
+        .target(name: "TopicClassification", dependencies: ["GazetteCore", "GazetteIO"], swiftSettings: strictSettings),
         .target(name: "EntityGraph", dependencies: ["GazetteCore", "GazetteIO"], swiftSettings: strictSettings),
         .target(name: "ArticleIO", dependencies: ["GazetteCore", "GazetteIO", "CMalloc"], swiftSettings: strictSettings),
         .target(name: "WikidataImport", dependencies: ["GazetteCore", "EntityTagging", "GazetteIO"], swiftSettings: strictSettings),

@@ -38,12 +38,13 @@ import GazetteCore
         let path = try temporaryFile("15000000\tgoal, penalty kick, striker\n17000000\train, snow, gale warning\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let lexicon = try TopicLexicon(contentsOf: path)
-        var recipe = DefaultModelRecipe()
-        recipe.generatedPerTopic = 5
-        let a = recipe.generatedExamples(lexicon: lexicon, filler: [], covered: [])
-        let b = recipe.generatedExamples(lexicon: lexicon, filler: [], covered: [])
+        let recipe = DefaultModelRecipe()
+        let counts = ["medtop:15000000": 5, "medtop:17000000": 5]
+        let a = recipe.generatedExamples(lexicon: lexicon, filler: [], counts: counts)
+        let b = recipe.generatedExamples(lexicon: lexicon, filler: [], counts: counts)
         #expect(a == b)
         #expect(a.count == 10)
+        #expect(recipe.generatedExamples(lexicon: lexicon, filler: [], counts: ["medtop:17000000": 3]).count == 3)
         let sport = a.filter { $0.labels == ["medtop:15000000"] }
         #expect(sport.count == 5)
         #expect(sport.allSatisfy { doc in ["goal", "penalty kick", "striker"].contains { doc.parts[0].contains($0) } })
@@ -63,5 +64,89 @@ import GazetteCore
         #expect(!words.contains("striker"))
         #expect(!words.contains("rain"))
         #expect(!words.contains("bank"))
+    }
+}
+
+/// How the recipe weighs sources, topics and lengths, on articles written for these tests.
+@Suite struct DefaultModelRecipeWeightingTests {
+    static let sport = "medtop:15000000", weather = "medtop:17000000", economy = "medtop:04000000"
+
+    static func article(_ source: NewsSource, _ label: String, _ headline: String, body: [String] = []) -> SourceArticle {
+        var article = SourceArticle(headline: headline, paragraphs: body)
+        article.source = source
+        article.category = label
+        article.labels = [label]
+        article.origin = "\(source.rawValue):\(headline)"
+        return article
+    }
+
+    /// 60 sport headlines from one source, 12 sport and 12 economy full articles from another, 2 weather headlines.
+    static let articles: [SourceArticle] =
+        (0..<60).map { article(.huffpost, sport, "team \($0) wins the cup final") }
+        + (0..<12).map { article(.bbc, sport, "striker \($0) scores twice", body: ["The forward scored in each half.", "The coach was pleased."]) }
+        + (0..<12).map { article(.bbc, economy, "shares \($0) rise", body: ["Markets rallied on Monday.", "Bank stocks led the gains."]) }
+        + (0..<2).map { article(.nyt, weather, "snow \($0) closes roads") }
+
+    static let lexicon = TopicLexicon(
+        topics: [sport, weather, economy],
+        terms: [sport: ["goal", "match"], weather: ["rain", "gale warning", "forecast"], economy: ["shares", "inflation"]])
+
+    @Test func topicsGetEqualWeightAndOnlyThinTopicsLeanOnGeneratedDocuments() {
+        var recipe = DefaultModelRecipe()
+        recipe.headlineBundleSize = 0
+        recipe.generatedPerTopic = 50
+        let material = recipe.material(articles: Self.articles, lexicon: Self.lexicon)
+        let real = material.realWeight
+        // Sport and economy reach an equal share; weather's two headlines are boosted at most 3x and
+        // generated documents make up the rest of its share.
+        #expect(abs(real[Self.sport]! - real[Self.economy]!) < 1e-9)
+        #expect(real[Self.weather]! < real[Self.sport]!)
+        #expect(material.generatedWeight[Self.sport] == nil)
+        #expect((0.15...0.3).contains(material.generatedShare(Self.weather)))  // 1 - 3·√2 / mean share
+        #expect(abs(real[Self.weather]! + material.generatedWeight[Self.weather]! - real[Self.sport]!) < 1e-9)
+        let generated = material.examples.filter { $0.origin?.hasPrefix("lexicon:") ?? false }
+        #expect(!generated.isEmpty)
+        #expect(generated.allSatisfy { $0.labels == [Self.weather] })
+        // Every length of an article is a document; the mean weight is 1.
+        #expect(material.examples.filter { $0.origin?.hasSuffix("(full)") ?? false }.count == 24)
+        let mean = material.examples.reduce(0.0) { $0 + Double($1.weight) } / Double(material.examples.count)
+        #expect(abs(mean - 1) < 1e-4)
+    }
+
+    @Test func aBigSourceDoesNotDefineATopicAlone() {
+        var recipe = DefaultModelRecipe()
+        recipe.headlineBundleSize = 0
+        let material = recipe.material(articles: Self.articles, lexicon: nil)
+        func weight(_ prefix: String) -> Double {
+            material.examples.filter { $0.labels == [Self.sport] && ($0.origin?.hasPrefix(prefix) ?? false) }.reduce(0.0) { $0 + Double($1.weight) }
+        }
+        // 60 vs 12 articles: with source balance 0.5 the big source weighs sqrt(5) ≈ 2.2 times as much, not 5 times.
+        #expect(abs(weight("huffpost") / weight("bbc") - 5.0.squareRoot()) < 0.01)
+    }
+
+    @Test func headlineOnlySourcesAlsoTrainAsBundlesOfHeadlines() {
+        var recipe = DefaultModelRecipe()
+        recipe.headlineBundleSize = 8
+        let a = recipe.material(articles: Self.articles, lexicon: nil).examples
+        let b = recipe.material(articles: Self.articles, lexicon: nil).examples
+        #expect(a == b)
+        let bundles = a.filter { $0.origin?.hasSuffix("(bundle)") ?? false }
+        #expect(bundles.count == 8 + 1)  // 60 sport headlines in 8 bundles, 2 weather headlines in 1
+        #expect(bundles.allSatisfy { $0.parts[0].split(separator: "\n").count <= 8 })
+        #expect(bundles.filter { $0.labels == [Self.weather] }.first?.parts[0].split(separator: "\n").count == 2)
+    }
+
+    @Test func crossSourceEvaluationScoresEachHeldOutSourceAtEachLength() throws {
+        var recipe = DefaultModelRecipe()
+        recipe.training.features.hashBits = 12
+        recipe.training.epochs = 3
+        let evaluation = try CrossSourceEvaluation(recipe: recipe, articles: Self.articles, lexicon: Self.lexicon, heldOut: [.bbc, .nyt])
+        #expect(evaluation.results.map(\.source) == [.bbc, .bbc, .bbc, .nyt])
+        #expect(evaluation.results.map(\.length) == [.headline, .lead, .full, .headline])
+        for result in evaluation.results {
+            #expect((0...1).contains(result.evaluation.accuracy))
+            #expect(result.byCategory.values.reduce(0) { $0 + $1.total } == result.evaluation.total)
+            #expect(result.predictions.count == result.evaluation.total)
+        }
     }
 }

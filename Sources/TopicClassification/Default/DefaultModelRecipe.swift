@@ -1,24 +1,44 @@
 import Foundation
 public import GazetteCore
 
-/// How the shipped IPTC model is made: the BBC News articles (5 classes mapped to IPTC), their
-/// headline-and-first-paragraph leads, and documents generated from the topic lexicon for all 17
-/// topics, trained as one linear model.
+/// How the shipped IPTC model is made: real labelled news from several sources (``NewsSource``),
+/// each category mapped to IPTC topics, in three lengths (headline, headline and lead, full text),
+/// weighted so that no topic and no source dominates, plus documents generated from the topic
+/// lexicon only for topics the real data leaves thin; trained as one linear model.
 ///
-/// The generated documents mix lexicon terms of one topic with common news words, so every IPTC topic
-/// has training signal and words like "said" stay neutral. Everything is seeded: the same lexicon,
-/// BBC file and recipe give the same model file. The BBC texts are used only here, for training; the
-/// model file holds hashed weights, not text.
+/// Everything is seeded: the same data folder, lexicon and recipe give the same model file. The
+/// articles are used only here, for training; the model file holds hashed weights, not text.
 public struct DefaultModelRecipe: Sendable {
-    /// BBC category → IPTC code.
-    public static let bbcMapping: [String: String] = [
-        "business": "medtop:04000000", "entertainment": "medtop:01000000", "politics": "medtop:11000000",
-        "sport": "medtop:15000000", "tech": "medtop:13000000",
-    ]
-    /// Generated documents per topic the labelled articles do not cover.
-    public var generatedPerTopic = 700
-    /// Generated documents per topic the labelled articles cover (they widen its vocabulary).
-    public var generatedPerCoveredTopic = 150
+    /// Training settings (hash size, epochs, seed).
+    public var training: TrainingOptions
+    /// How a topic's weight is spread over the sources that have it: each (source, topic) cell
+    /// weighs `articles ^ sourceBalance`, so 1 is proportional to size and 0 gives every source the
+    /// same say. Between them, a big source (36,900 HuffPost headlines) cannot define a topic alone.
+    public var sourceBalance = 0.5
+    /// Extra factor per source (default 1); 20 Newsgroups posts are not news and count less.
+    public var sourceWeights: [NewsSource: Double] = [.newsgroups: 0.5]
+    /// Topics get equal total weight, but a topic with little real data is scaled up at most this
+    /// much; the rest of its share comes from generated documents.
+    public var maxTopicBoost = 3.0
+    /// Weight of each text length of an article (an article's weight is split over the lengths it has).
+    public var lengthWeights: [TextLength: Double] = [.headline: 1, .lead: 1, .full: 1]
+    /// Headlines per bundle: sources without full texts (HuffPost, NYT) also train as long documents made
+    /// of `headlineBundleSize` headlines of one category, so long texts of their topics look like
+    /// something the model has seen. 0 or 1: no bundles.
+    public var headlineBundleSize = 8
+    /// Generated documents for a topic that gets its whole share from them; fewer for a smaller share.
+    public var generatedPerTopic = 600
+
+    /// The recipe used for the shipped model.
+    public init() {
+        var options = TrainingOptions()
+        options.features.hashBits = 18
+        options.features.stopWords = FeatureOptions.englishStopWords
+        options.epochs = 8
+        options.fitBias = false
+        self.training = options
+    }
+
     /// Common words mixed into generated documents when no article corpus gives them.
     public static let builtInFiller: [String] = """
         the of and to a in that is was he for it with as his on be at by i this had not are but from or have an \
@@ -32,48 +52,164 @@ public struct DefaultModelRecipe: Sendable {
         local national country city area part number group percent around including during early later
         """.split(separator: " ").map(String.init)
 
-    /// Training settings (hash size, epochs, seed).
-    public var training: TrainingOptions
+    /// The training documents the recipe makes from articles and the lexicon, and how much weight
+    /// each topic gets from real articles and from generated documents.
+    public struct Material: Sendable {
+        /// Weighted training documents.
+        public var examples: [TopicExample]
+        /// Total weight of real articles per topic.
+        public var realWeight: [String: Double]
+        /// Total weight of generated documents per topic.
+        public var generatedWeight: [String: Double]
 
-    /// The recipe used for the shipped model.
-    public init() {
-        var options = TrainingOptions()
-        options.features.hashBits = 18
-        options.epochs = 8
-        self.training = options
+        /// The share of a topic's weight that comes from generated documents (0–1).
+        public func generatedShare(_ topic: String) -> Double {
+            let real = realWeight[topic] ?? 0, generated = generatedWeight[topic] ?? 0
+            return real + generated > 0 ? generated / (real + generated) : 0
+        }
     }
 
-    /// Reads BBC-style JSONL (`{"category" | "label", "text"}`), drops exact duplicate texts, maps the
-    /// categories to IPTC codes; records of other categories are skipped.
-    public static func bbcExamples(_ path: String) throws(GazetteError) -> [TopicExample] {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw GazetteError(.io, "could not read the BBC articles \(path)", cause: error.localizedDescription)
+    /// Reads the articles of `sources` from `dataDirectory`, in source order.
+    public static func articles(dataDirectory: String, sources: [NewsSource] = NewsSource.allCases) throws(GazetteError) -> [SourceArticle] {
+        var articles: [SourceArticle] = []
+        for source in sources { articles += try source.articles(dataDirectory: dataDirectory) }
+        return articles
+    }
+
+    /// Weighted training documents from `articles` (every length each has) and, for topics whose real
+    /// weight falls short of an equal share, documents generated from `lexicon`.
+    public func material(articles: [SourceArticle], lexicon: TopicLexicon?) -> Material {
+        // Articles per (source, topic) cell; a multi-topic article counts a share in each.
+        struct Cell: Hashable { var source: NewsSource; var topic: String }
+        var cellCount: [Cell: Double] = [:]
+        for article in articles {
+            for topic in article.labels { cellCount[Cell(source: article.source, topic: topic), default: 0] += 1 / Double(article.labels.count) }
         }
-        var seen = Set<String>()
+        var cellWeight: [Cell: Double] = [:]
+        var topicWeight: [String: Double] = [:]
+        // Sorted, so that sums (and so the model file) do not depend on dictionary order.
+        let cells = cellCount.keys.sorted { ($0.topic, $0.source.rawValue) < ($1.topic, $1.source.rawValue) }
+        for cell in cells {
+            let n = cellCount[cell] ?? 0
+            let w = (sourceWeights[cell.source] ?? 1) * pow(n, sourceBalance)
+            cellWeight[cell] = w
+            topicWeight[cell.topic, default: 0] += w
+        }
+        let topics = Set(topicWeight.keys).union(lexicon?.topics ?? []).sorted()
+        let share = topicWeight.isEmpty ? 1 : topicWeight.keys.sorted().reduce(0) { $0 + topicWeight[$1]! } / Double(topicWeight.count)
+        var scale: [String: Double] = [:]
+        var realWeight: [String: Double] = [:]
+        for (topic, w) in topicWeight {
+            scale[topic] = min(share / w, maxTopicBoost)
+            realWeight[topic] = w * min(share / w, maxTopicBoost)
+        }
+        // Each article weighs its cells' per-article weight, split over its lengths. An article
+        // without a full text gives its full-text share to a bundle of headlines of its category.
         var examples: [TopicExample] = []
-        for (n, line) in data.split(separator: 0x0A).enumerated() {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw GazetteError(.invalidJSON, "\(path):\(n + 1): not a JSON object")
+        var bundleShare: [String: [(text: String, weight: Double, labels: [String])]] = [:]
+        var bundleKeys: [String] = []
+        for article in articles {
+            var weight = 0.0
+            for topic in article.labels {
+                let cell = Cell(source: article.source, topic: topic)
+                weight += (cellWeight[cell] ?? 0) / (cellCount[cell] ?? 1) * (scale[topic] ?? 1) / Double(article.labels.count)
             }
-            guard let text = object["text"] as? String, let category = (object["category"] ?? object["label"]) as? String else {
-                throw GazetteError(.invalidRecord, "\(path):\(n + 1): needs \"text\" and \"category\"")
+            let lengths = article.lengths
+            let bundled = headlineBundleSize > 1 && !lengths.contains(.full)
+            let total = lengths.reduce(0) { $0 + (lengthWeights[$1] ?? 1) } + (bundled ? lengthWeights[.full] ?? 1 : 0)
+            guard total > 0 else { continue }
+            for length in lengths {
+                guard let text = article.text(length) else { continue }
+                examples.append(TopicExample(
+                    parts: [text], labels: article.labels, origin: "\(article.origin) (\(length.rawValue))",
+                    weight: Float(weight * (lengthWeights[length] ?? 1) / total)))
             }
-            guard let code = bbcMapping[category], seen.insert(text).inserted else { continue }
-            examples.append(TopicExample(parts: [text], labels: [code], origin: "\(path):\(n + 1)"))
+            if bundled, let text = article.text(lengths.last ?? .headline) {
+                let key = "\(article.source.rawValue)\t\(article.category)"
+                if bundleShare[key] == nil { bundleKeys.append(key) }
+                bundleShare[key, default: []].append((text, weight * (lengthWeights[.full] ?? 1) / total, article.labels))
+            }
         }
-        return examples
+        examples += headlineBundles(bundleKeys.map { ($0, bundleShare[$0]!) })
+        // Generated documents fill what real data leaves of a topic's share.
+        var generatedWeight: [String: Double] = [:]
+        if let lexicon {
+            var counts: [String: Int] = [:]
+            var perDocument: [String: Double] = [:]
+            for topic in topics {
+                let missing = share - (realWeight[topic] ?? 0)
+                guard missing > share * 0.02 else { continue }
+                let n = max(20, Int((Double(generatedPerTopic) * missing / share).rounded()))
+                counts[topic] = n
+                perDocument[topic] = missing / Double(n)
+                generatedWeight[topic] = missing
+            }
+            let filler = Self.fillerWords(from: examples.filter { $0.origin?.hasSuffix("(full)") ?? false })
+            for var example in generatedExamples(lexicon: lexicon, filler: filler, counts: counts) {
+                example.weight = Float(perDocument[example.labels[0]] ?? 0)
+                examples.append(example)
+            }
+        }
+        // Mean weight 1, so the learning rate means what it means for unweighted data.
+        let mean = examples.isEmpty ? 1 : examples.reduce(0.0) { $0 + Double($1.weight) } / Double(examples.count)
+        for i in examples.indices { examples[i].weight = Float(Double(examples[i].weight) / mean) }
+        return Material(examples: examples, realWeight: realWeight, generatedWeight: generatedWeight)
     }
 
-    /// Short versions of articles: the headline and the first paragraph, like the title-and-summary
-    /// records of news feeds, so the model also learns from short texts.
-    public static func leadExamples(_ articles: [TopicExample]) -> [TopicExample] {
-        articles.compactMap { article in
-            guard let text = article.parts.first else { return nil }
-            let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true)
-            guard paragraphs.count >= 2 else { return nil }
-            return TopicExample(parts: [paragraphs[0] + "\n" + paragraphs[1]], labels: article.labels, origin: article.origin.map { $0 + " (lead)" })
+    /// Long documents of `headlineBundleSize` headlines (or headline and subject) of one source category,
+    /// in a seeded random order, each weighing the full-text shares of its members.
+    func headlineBundles(_ cells: [(key: String, members: [(text: String, weight: Double, labels: [String])])]) -> [TopicExample] {
+        var rng = SeededGenerator(seed: training.seed ^ 0xB0_4D1E)
+        var bundles: [TopicExample] = []
+        for (key, members) in cells {
+            var order = Array(members.indices)
+            rng.shuffle(&order)
+            var start = 0
+            while start < order.count {
+                let chunk = order[start..<min(order.count, start + headlineBundleSize)]
+                start += headlineBundleSize
+                let weight = chunk.reduce(0.0) { $0 + members[$1].weight }
+                bundles.append(TopicExample(
+                    parts: [chunk.map { members[$0].text }.joined(separator: "\n")], labels: members[chunk.first!].labels,
+                    origin: "\(key) (bundle)", weight: Float(weight)))
+            }
         }
+        return bundles
+    }
+
+    /// Trains a model on `articles` and the lexicon; `note` goes into the model's provenance.
+    public func train(articles: [SourceArticle], lexicon: TopicLexicon?, provenance: [String: String] = [:]) throws(GazetteError) -> LinearTopicModel {
+        let material = material(articles: articles, lexicon: lexicon)
+        var options = training
+        options.provenance.merge(provenance) { $1 }
+        options.provenance["recipe"] = "gazette topics build-default"
+        options.provenance["articles"] = String(articles.count)
+        let sources = Set(articles.map(\.source))
+        for source in NewsSource.allCases where sources.contains(source) {
+            options.provenance["source.\(source.rawValue)"] = "\(articles.filter { $0.source == source }.count) articles; \(source.licence)"
+        }
+        for topic in TopicTaxonomy.iptcTopLevel.map(\.id) where material.generatedWeight[topic] != nil {
+            options.provenance["generated.\(topic)"] = String(format: "%.2f", material.generatedShare(topic))
+        }
+        return try LinearTopicModel.train(material.examples, options: options)
+    }
+
+    /// Builds the model from the labelled news in `dataDirectory` (all sources but `leaveOut`) and the
+    /// lexicon at `lexiconPath`; with no data folder, from the lexicon alone.
+    public func build(dataDirectory: String?, lexiconPath: String, leaveOut: Set<NewsSource> = []) throws(GazetteError) -> LinearTopicModel {
+        let lexicon = try Self.lexicon(lexiconPath)
+        let sources = NewsSource.allCases.filter { !leaveOut.contains($0) }
+        let articles = try dataDirectory.map { (dir: String) throws(GazetteError) in try Self.articles(dataDirectory: dir, sources: sources) } ?? []
+        return try train(articles: articles, lexicon: lexicon, provenance: ["lexicon": (lexiconPath as NSString).lastPathComponent])
+    }
+
+    /// Reads a lexicon and checks that its topics are IPTC top-level codes.
+    public static func lexicon(_ path: String) throws(GazetteError) -> TopicLexicon {
+        let lexicon = try TopicLexicon(contentsOf: path)
+        for topic in lexicon.topics where TopicTaxonomy.iptc(topic) == nil {
+            throw GazetteError(.invalidRecord, "\(path): \(topic) is not an IPTC top-level topic")
+        }
+        return lexicon
     }
 
     /// Neutral filler from a labelled corpus: runs of 1–4 consecutive words that occur in at least 5
@@ -114,17 +250,17 @@ public struct DefaultModelRecipe: Sendable {
         return runs
     }
 
-    /// Documents generated from the lexicon: for each topic, texts of 15–165 pieces where 8–28 % are
+    /// Documents generated from the lexicon: for each topic, `counts[topic]` texts of 15–165 pieces where 8–28 % are
     /// the topic's terms (phrases kept whole; about the density of topic words in real articles), a few
     /// are another topic's, and the rest neutral filler runs.
-    public func generatedExamples(lexicon: TopicLexicon, filler: [String], covered: Set<String>) -> [TopicExample] {
+    public func generatedExamples(lexicon: TopicLexicon, filler: [String], counts: [String: Int]) -> [TopicExample] {
         var rng = SeededGenerator(seed: training.seed ^ 0x1E71C0)
         var examples: [TopicExample] = []
         let filler = filler.isEmpty ? Self.builtInFiller : filler
         func uniform() -> Double { Double(rng.next() >> 11) / Double(1 << 53) }
         for topic in lexicon.topics {
             guard let terms = lexicon.terms[topic], !terms.isEmpty else { continue }
-            let n = covered.contains(topic) ? generatedPerCoveredTopic : generatedPerTopic
+            let n = counts[topic] ?? 0
             for _ in 0..<n {
                 let length = 15 + Int(rng.next() % 150)
                 let share = 0.08 + 0.2 * uniform()
@@ -148,20 +284,4 @@ public struct DefaultModelRecipe: Sendable {
         return examples
     }
 
-    /// Builds the model from the lexicon and, if given, the BBC articles.
-    public func build(lexiconPath: String, bbcPath: String?) throws(GazetteError) -> LinearTopicModel {
-        let lexicon = try TopicLexicon(contentsOf: lexiconPath)
-        for topic in lexicon.topics where TopicTaxonomy.iptc(topic) == nil {
-            throw GazetteError(.invalidRecord, "\(lexiconPath): \(topic) is not an IPTC top-level topic")
-        }
-        let articles = try bbcPath.map { (path: String) throws(GazetteError) in try Self.bbcExamples(path) } ?? []
-        let filler = articles.isEmpty ? Self.builtInFiller : Self.fillerWords(from: articles)
-        let covered = Set(articles.flatMap(\.labels))
-        let examples = articles + Self.leadExamples(articles) + generatedExamples(lexicon: lexicon, filler: filler, covered: covered)
-        var options = training
-        options.provenance["recipe"] = "gazette topics build-default"
-        options.provenance["articles"] = String(articles.count)
-        options.provenance["lexicon"] = (lexiconPath as NSString).lastPathComponent
-        return try LinearTopicModel.train(examples, options: options)
-    }
 }

@@ -11,9 +11,40 @@ public struct FeatureOptions: Hashable, Sendable, Codable {
     public var sublinearTF: Bool = true
     /// Multiplies each bucket by its inverse document frequency learnt in training. Default on.
     public var idf: Bool = true
+    /// Words that are not features (function words such as "the", "of", "said"), lowercase; a bigram
+    /// bridges them ("bank of england" gives "bank england"). Default none. Stored in the model file,
+    /// so a model featurises text at run time with the list it was trained with.
+    public var stopWords: [String] = []
 
     /// The default options.
     public init() {}
+
+    /// Reads options from a model header; files written before `stopWords` existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        hashBits = try container.decode(Int.self, forKey: .hashBits)
+        bigrams = try container.decode(Bool.self, forKey: .bigrams)
+        sublinearTF = try container.decode(Bool.self, forKey: .sublinearTF)
+        idf = try container.decode(Bool.self, forKey: .idf)
+        stopWords = try container.decodeIfPresent([String].self, forKey: .stopWords) ?? []
+    }
+
+    /// English function words and news boilerplate ("said", "told", "mr") for ``stopWords``: they occur
+    /// in every topic, so all they can teach a model is the style and length of its training sources.
+    public static let englishStopWords: [String] = """
+        a about above after again against all also am an and any are around as at be because been before being \
+        below between both but by can could did do does doing down during each even ever every few for from \
+        further had has have having he her here hers herself him himself his how however i if in into is it its \
+        itself just least less like made make many may me might more most much must my myself never no nor \
+        not now of off often on once one only or other others our ours ourselves out over own per quite rather \
+        same she should since so some still such than that the their theirs them themselves then there these \
+        they this those though through to too two under until up upon us very was we well were what when where \
+        whether which while who whom whose why will with within without would yet you your yours yourself \
+        yourselves said says say saying told tells according added adding asked mr mrs ms dr get got go going \
+        gone know known see seen seem seems way ways thing things lot lots something anything nothing everything \
+        someone anyone everyone people year years day days week weeks time times today yesterday tomorrow \
+        monday tuesday wednesday thursday friday saturday sunday
+        """.split(separator: " ").map(String.init)
 
     /// Number of hash buckets.
     public var dimension: Int { 1 << hashBits }

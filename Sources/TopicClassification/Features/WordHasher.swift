@@ -12,11 +12,53 @@ public struct WordHasher: Sendable, Hashable {
     public let mask: UInt64
     /// Whether adjacent word pairs are hashed too.
     public let bigrams: Bool
+    /// Word hashes of the stop words, in an open-addressing table (0 = empty slot), or empty.
+    let stopTable: [UInt64]
 
     /// Creates a hasher for the given options.
     public init(options: FeatureOptions) {
         mask = UInt64(options.dimension - 1)
         bigrams = options.bigrams
+        stopTable = Self.table(of: options.stopWords)
+    }
+
+    /// The hash of each word of `words` (folded like text), in a table with at least 4 slots per word.
+    static func table(of words: [String]) -> [UInt64] {
+        guard !words.isEmpty else { return [] }
+        var size = 16
+        while size < words.count * 4 { size <<= 1 }
+        var table = [UInt64](repeating: 0, count: size)
+        let hasher = WordHasher(mask: 0, bigrams: false, stopTable: [])
+        for word in words {
+            var copy = word
+            copy.withUTF8 { bytes in
+                hasher.forEachWordHash(bytes) { hash, _ in
+                    var slot = Int(finalize(hash) & UInt64(size - 1))
+                    while table[slot] != 0 && table[slot] != hash { slot = (slot + 1) & (size - 1) }
+                    table[slot] = hash
+                }
+            }
+        }
+        return table
+    }
+
+    private init(mask: UInt64, bigrams: Bool, stopTable: [UInt64]) {
+        self.mask = mask
+        self.bigrams = bigrams
+        self.stopTable = stopTable
+    }
+
+    /// Whether the word with FNV hash `hash` (finalised: `mixed`) is a stop word.
+    @inline(__always) func isStopWord(_ hash: UInt64, mixed: UInt64) -> Bool {
+        guard !stopTable.isEmpty else { return false }
+        let tableMask = stopTable.count - 1
+        var slot = Int(mixed & UInt64(tableMask))
+        while true {
+            let entry = stopTable[slot]
+            if entry == hash { return true }
+            if entry == 0 { return false }
+            slot = (slot + 1) & tableMask
+        }
     }
 
     /// Calls `body` with the bucket of every unigram and (if enabled) bigram of `text`, in text order.
@@ -25,32 +67,45 @@ public struct WordHasher: Sendable, Hashable {
         copy.withUTF8 { forEachBucket(inBytes: $0, body) }
     }
 
-    /// Calls `body` with the bucket of every unigram and bigram of UTF-8 `bytes`, in text order.
+    /// Calls `body` with the bucket of every unigram and bigram of UTF-8 `bytes`, in text order; stop
+    /// words give no bucket, and the bigram spans them.
     public func forEachBucket(inBytes bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        forEachFeature(inBytes: bytes) { bucket, _ in body(bucket) }
+    }
+
+    /// Calls `body` with the bucket of every unigram and bigram of UTF-8 `bytes` and the byte range it
+    /// covers (a bigram's runs from its first word's start to its second word's end).
+    public func forEachFeature(inBytes bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void) {
         var previous: UInt64 = 0
+        var previousStart = 0
         var havePrevious = false
-        forEachWordHash(bytes) { hash in
-            body(Int(Self.finalize(hash) & mask))
+        forEachWordHash(bytes) { hash, range in
+            let mixed = Self.finalize(hash)
+            if isStopWord(hash, mixed: mixed) { return }
+            body(Int(mixed & mask), range)
             if bigrams && havePrevious {
-                body(Int(Self.finalize(previous &* StableHash.golden ^ hash ^ 0x5BD1_E995) & mask))
+                body(Int(Self.finalize(previous &* StableHash.golden ^ hash ^ 0x5BD1_E995) & mask), previousStart..<range.upperBound)
             }
             previous = hash
+            previousStart = range.lowerBound
             havePrevious = true
         }
     }
 
-    /// Calls `body` with the FNV-1a hash of each folded word of `bytes`.
-    func forEachWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+    /// Calls `body` with the FNV-1a hash of each folded word of `bytes` and the word's byte range.
+    func forEachWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64, Range<Int>) -> Void) {
         let offset = StableHash.fnvOffset
         var hash = offset
         var inWord = false
+        var start = 0
         var i = 0
         let n = bytes.count
         @inline(__always) func add(_ b: UInt8) {
+            if !inWord { start = i }
             hash = StableHash.fnv1a(hash, b)
         }
         @inline(__always) func endWord() {
-            if inWord { body(hash) }
+            if inWord { body(hash, start..<i) }
             inWord = false
             hash = offset
         }

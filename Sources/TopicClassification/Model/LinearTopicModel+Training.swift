@@ -19,6 +19,9 @@ extension LinearTopicModel {
             if example.labels.isEmpty || example.labels.contains(where: { $0.isEmpty }) {
                 throw GazetteError(.invalidRecord, "\(place)training example has no label")
             }
+            if !(example.weight >= 0 && example.weight.isFinite) {
+                throw GazetteError(.invalidRecord, "\(place)training example has a weight that is negative or not a number")
+            }
             if example.parts.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } }) {
                 throw GazetteError(.invalidRecord, "\(place)training example has no text")
             }
@@ -29,6 +32,7 @@ extension LinearTopicModel {
         }
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let targets = examples.map { $0.labels.compactMap { index[$0] } }
+        let weights = examples.map(\.weight)
 
         // Features: counts, IDF from all training documents, then weighted unit vectors.
         let plain = FeatureExtractor(options: options.features)
@@ -48,13 +52,13 @@ extension LinearTopicModel {
             let testIdx = examples.indices.filter { heldOut.contains($0) }
             if Set(trainIdx.flatMap { targets[$0] }).count >= 2 {
                 let (w, b) = sgd(vectors: trainIdx.map { vectors[$0] }, targets: trainIdx.map { targets[$0] },
-                                 classes: labels.count, options: options)
+                                 weights: trainIdx.map { weights[$0] }, classes: labels.count, options: options)
                 let partial = try LinearTopicModel(labels: labels, extractor: extractor, weights: w, bias: b)
                 let logits = testIdx.map { partial.logits(vectors[$0]) }
-                temperature = fitTemperature(logits: logits, targets: testIdx.map { targets[$0] })
+                temperature = fitTemperature(logits: logits, targets: testIdx.map { targets[$0] }, weights: testIdx.map { weights[$0] })
             }
         }
-        let (w, b) = sgd(vectors: vectors, targets: targets, classes: labels.count, options: options)
+        let (w, b) = sgd(vectors: vectors, targets: targets, weights: weights, classes: labels.count, options: options)
         var provenance = options.provenance
         provenance["examples"] = String(examples.count)
         provenance["epochs"] = String(options.epochs)
@@ -72,8 +76,9 @@ extension LinearTopicModel {
         return df.map { 1 + logf((n + 1) / (Float($0) + 1)) }
     }
 
-    /// Multinomial logistic regression by Adagrad; returns feature-major weights and biases.
-    static func sgd(vectors: [SparseVector], targets: [[Int]], classes k: Int, options: TrainingOptions) -> ([Float], [Float]) {
+    /// Multinomial logistic regression by Adagrad, each example's gradient scaled by its weight;
+    /// returns feature-major weights and biases.
+    static func sgd(vectors: [SparseVector], targets: [[Int]], weights exampleWeights: [Float], classes k: Int, options: TrainingOptions) -> ([Float], [Float]) {
         let dimension = options.features.dimension
         var weights = [Float](repeating: 0, count: dimension * k)
         var squares = [Float](repeating: 0, count: dimension * k)
@@ -84,6 +89,7 @@ extension LinearTopicModel {
         let eta = options.learningRate
         let l2 = options.l2
         let eps: Float = 1e-6
+        let fitBias = options.fitBias
         let z = UnsafeMutableBufferPointer<Float>.allocate(capacity: k)
         let grad = UnsafeMutableBufferPointer<Float>.allocate(capacity: k)
         defer { z.deallocate(); grad.deallocate() }
@@ -99,7 +105,8 @@ extension LinearTopicModel {
                         for epoch in epochs {
                             for n in epoch {
                                 let y = targets[n]
-                                guard !y.isEmpty else { continue }
+                                let weight = exampleWeights[n]
+                                guard !y.isEmpty, weight > 0 else { continue }
                                 vectors[n].indices.withUnsafeBufferPointer { xi in
                                     vectors[n].values.withUnsafeBufferPointer { xv in
                                         // Forward: z = softmax(W x + b).
@@ -116,10 +123,13 @@ extension LinearTopicModel {
                                         let share = 1 / Float(y.count)
                                         for c in 0..<k { grad[c] = z[c] / sum }
                                         for c in y { grad[c] -= share }
+                                        for c in 0..<k { grad[c] *= weight }
                                         // Adagrad step on the bias and on the rows of the words present.
-                                        for c in 0..<k {
-                                            gb[c] += grad[c] * grad[c]
-                                            b[c] -= eta * grad[c] / (gb[c] + eps).squareRoot()
+                                        if fitBias {
+                                            for c in 0..<k {
+                                                gb[c] += grad[c] * grad[c]
+                                                b[c] -= eta * grad[c] / (gb[c] + eps).squareRoot()
+                                            }
                                         }
                                         for j in 0..<xi.count {
                                             let row = Int(xi[j]) &* k
@@ -142,13 +152,15 @@ extension LinearTopicModel {
         return (weights, biases)
     }
 
-    /// The softmax temperature in [0.05, 20] that minimises held-out negative log-likelihood.
-    static func fitTemperature(logits: [[Float]], targets: [[Int]]) -> Float {
+    /// The softmax temperature in [0.05, 20] that minimises held-out negative log-likelihood (each
+    /// example counted with its weight).
+    static func fitTemperature(logits: [[Float]], targets: [[Int]], weights: [Float]? = nil) -> Float {
         func loss(_ t: Float) -> Double {
             var total = 0.0
-            for (z, y) in zip(logits, targets) where !y.isEmpty {
+            for (n, (z, y)) in zip(logits, targets).enumerated() where !y.isEmpty {
                 let p = softmax(z, temperature: t)
-                for c in y { total -= Double(logf(max(p[c], 1e-12))) / Double(y.count) }
+                let weight = Double(weights?[n] ?? 1)
+                for c in y { total -= weight * Double(logf(max(p[c], 1e-12))) / Double(y.count) }
             }
             return total
         }

@@ -8,6 +8,9 @@ public struct TrainingOptions: Sendable, Hashable {
     public var learningRate: Float = 0.5
     /// L2 penalty on the weights of the words a step touches. Default 1e-6.
     public var l2: Float = 1e-6
+    /// Learns one bias (prior) per class. Default on. Off keeps the biases at zero, so a long text
+    /// with weak evidence is not decided by the class priors of the training mix.
+    public var fitBias: Bool = true
     /// Seed of the shuffling order; the same data, options and seed give the same model. Default 1.
     public var seed: UInt64 = 1
     /// Fits the softmax temperature on a held-out fifth of the data (needs ≥ 20 examples) so that
