@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores the shipped IPTC model on a news set with coarse classes (world, sport, business, scitech).
 
-    python3 Scripts/eval-topics-coarse.py DATA.jsonl [--gazette .build/release/gazette] [--model MODEL]
+    python3 Scripts/eval-topics-coarse.py DATA.jsonl [--gazette .build/release/gazette] [--model MODEL] [--label-key KEY]
 
 DATA.jsonl: one {"text", "label"} per line, label one of world, sport, business, scitech (AG News
 style names such as "World", "Sports", "Sci/Tech" are accepted). The article's top IPTC topic is
@@ -38,6 +38,7 @@ def main():
     ap.add_argument("--gazette", default=".build/release/gazette")
     ap.add_argument("--model")
     ap.add_argument("--errors", action="store_true", help="print misclassified texts")
+    ap.add_argument("--label-key", default="label", help="record key holding the coarse class (default: label)")
     args = ap.parse_args()
     records = [json.loads(l) for l in open(args.data, encoding="utf-8") if l.strip()]
     cmd = [args.gazette, "topics", "classify", "--jsonl", args.data] + (["--model", args.model] if args.model else [])
@@ -47,7 +48,7 @@ def main():
     topics = collections.Counter()
     correct = 0
     for record, line in zip(records, out):
-        gold = ALIASES[str(record["label"]).lower()]
+        gold = ALIASES[str(record[args.label_key]).lower()]
         top = json.loads(line)["topics"][0]
         topics[top["label"]] += 1
         predicted = COARSE.get(top["id"], "other")

@@ -65,11 +65,13 @@ struct TopicsCommand: ParsableCommand {
         var model: String?
         @Option(help: "Probability a second or third topic needs to be listed.")
         var threshold: Double = TopicClassifier.defaultThreshold
+        @Option(help: "Most topics listed per text.")
+        var top: Int = 3
         @Flag(help: "Also list the words and word pairs that pushed the text most towards its top topic (\"explain\").")
         var explain = false
 
         func run() throws {
-            let classifier = TopicClassifier(model: try loadModel(model), threshold: threshold)
+            let classifier = TopicClassifier(model: try loadModel(model), threshold: threshold, maxTopics: top)
             var inputs: [(String, String)] = []
             if let jsonl {
                 for record in try TopicDataset.loadTexts(jsonl) { inputs.append((record.origin ?? jsonl, record.parts.joined(separator: "\n"))) }
@@ -266,8 +268,8 @@ struct RecipeFlags: ParsableArguments {
     var newsgroupsWeight: Double?
     @Option(help: "Weights of headline, lead and full text, e.g. 1,1,1.")
     var lengthWeights: String?
-    @Option(help: "Headlines per bundle for sources without full texts (0: none).")
-    var bundleSize: Int?
+    @Option(help: "Share of every topic that generated documents get at least (0-1).")
+    var minimumGeneratedShare: Double?
     @Option(help: "Generated documents for a topic with no real data.")
     var generatedPerTopic: Int?
 
@@ -284,7 +286,7 @@ struct RecipeFlags: ParsableArguments {
         if let maxTopicBoost { recipe.maxTopicBoost = maxTopicBoost }
         if let newsgroupsWeight { recipe.sourceWeights[.newsgroups] = newsgroupsWeight }
         if let generatedPerTopic { recipe.generatedPerTopic = generatedPerTopic }
-        if let bundleSize { recipe.headlineBundleSize = bundleSize }
+        if let minimumGeneratedShare { recipe.minimumGeneratedShare = minimumGeneratedShare }
         if let lengthWeights {
             let values = lengthWeights.split(separator: ",").compactMap { Double($0) }
             guard values.count == 3 else { throw GazetteError(.usage, "--length-weights needs three numbers: headline,lead,full") }

@@ -93,7 +93,7 @@ import GazetteCore
 
     @Test func topicsGetEqualWeightAndOnlyThinTopicsLeanOnGeneratedDocuments() {
         var recipe = DefaultModelRecipe()
-        recipe.headlineBundleSize = 0
+        recipe.minimumGeneratedShare = 0
         recipe.generatedPerTopic = 50
         let material = recipe.material(articles: Self.articles, lexicon: Self.lexicon)
         let real = material.realWeight
@@ -114,26 +114,13 @@ import GazetteCore
     }
 
     @Test func aBigSourceDoesNotDefineATopicAlone() {
-        var recipe = DefaultModelRecipe()
-        recipe.headlineBundleSize = 0
+        let recipe = DefaultModelRecipe()
         let material = recipe.material(articles: Self.articles, lexicon: nil)
         func weight(_ prefix: String) -> Double {
             material.examples.filter { $0.labels == [Self.sport] && ($0.origin?.hasPrefix(prefix) ?? false) }.reduce(0.0) { $0 + Double($1.weight) }
         }
         // 60 vs 12 articles: with source balance 0.5 the big source weighs sqrt(5) ≈ 2.2 times as much, not 5 times.
         #expect(abs(weight("huffpost") / weight("bbc") - 5.0.squareRoot()) < 0.01)
-    }
-
-    @Test func headlineOnlySourcesAlsoTrainAsBundlesOfHeadlines() {
-        var recipe = DefaultModelRecipe()
-        recipe.headlineBundleSize = 8
-        let a = recipe.material(articles: Self.articles, lexicon: nil).examples
-        let b = recipe.material(articles: Self.articles, lexicon: nil).examples
-        #expect(a == b)
-        let bundles = a.filter { $0.origin?.hasSuffix("(bundle)") ?? false }
-        #expect(bundles.count == 8 + 1)  // 60 sport headlines in 8 bundles, 2 weather headlines in 1
-        #expect(bundles.allSatisfy { $0.parts[0].split(separator: "\n").count <= 8 })
-        #expect(bundles.filter { $0.labels == [Self.weather] }.first?.parts[0].split(separator: "\n").count == 2)
     }
 
     @Test func crossSourceEvaluationScoresEachHeldOutSourceAtEachLength() throws {
@@ -148,5 +135,16 @@ import GazetteCore
             #expect(result.byCategory.values.reduce(0) { $0 + $1.total } == result.evaluation.total)
             #expect(result.predictions.count == result.evaluation.total)
         }
+    }
+}
+
+@Suite struct DefaultModelRecipeLexiconShareTests {
+    @Test func everyLexiconTopicKeepsTheMinimumGeneratedShare() {
+        var recipe = DefaultModelRecipe()
+        recipe.minimumGeneratedShare = 0.2
+        let material = recipe.material(articles: DefaultModelRecipeWeightingTests.articles, lexicon: DefaultModelRecipeWeightingTests.lexicon)
+        let sport = DefaultModelRecipeWeightingTests.sport
+        #expect(abs(material.generatedWeight[sport]! / material.realWeight[sport]! - 0.2) < 1e-9)
+        #expect(material.examples.contains { $0.labels == [sport] && ($0.origin?.hasPrefix("lexicon:") ?? false) })
     }
 }

@@ -56,6 +56,15 @@ import GazetteCore
         #expect(try topics(title, text).first?.id == expected)
     }
 
+    @Test func aDiplomaticStoryIsPoliticsOrConflict() throws {
+        let topics = try topics(
+            "Capital recognises the new government across the border",
+            "The foreign minister said the country would restore full diplomatic relations with the new rulers, "
+                + "send an ambassador within a month and back their seat at the United Nations, after talks with "
+                + "envoys from both sides.")
+        #expect(["medtop:11000000", "medtop:16000000"].contains(topics.first?.id ?? ""))
+    }
+
     @Test(arguments: ["", "Hello.", "The committee met on Tuesday and will meet again next week."])
     func scoresAreProbabilitiesSortedWithAtLeastOneTopic(text: String) throws {
         let topics = try topics("", text)

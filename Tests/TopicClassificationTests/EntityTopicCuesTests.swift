@@ -17,7 +17,7 @@ import GazetteCore
     @Test func bonusGrowsWithSalienceAndIsCapped() {
         let labels = ["medtop:04000000", "medtop:15000000", "medtop:16000000"]
         let one = cues.bonus(for: [Entity(id: "gz:o:lakers", type: .organization, name: "Lakers", salience: 0.5)], labels: labels)
-        #expect(one == [0, 0.5, 0])
+        #expect(one == [0, 1.0, 0])  // club weight 2.0 × salience 0.5
         let many = (0..<5).map { Entity(id: $0 % 2 == 0 ? "gz:o:lakers" : "gz:p:striker", type: .organization, name: "x", salience: 1) }
         #expect(cues.bonus(for: many, labels: labels)[1] == cues.cap)
         #expect(cues.bonus(for: [], labels: labels) == [0, 0, 0])

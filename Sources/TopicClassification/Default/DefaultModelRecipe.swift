@@ -22,10 +22,10 @@ public struct DefaultModelRecipe: Sendable {
     public var maxTopicBoost = 3.0
     /// Weight of each text length of an article (an article's weight is split over the lengths it has).
     public var lengthWeights: [TextLength: Double] = [.headline: 1, .lead: 1, .full: 1]
-    /// Headlines per bundle: sources without full texts (HuffPost, NYT) also train as long documents made
-    /// of `headlineBundleSize` headlines of one category, so long texts of their topics look like
-    /// something the model has seen. 0 or 1: no bundles.
-    public var headlineBundleSize = 8
+    /// Share of every topic's weight that generated documents get even when real data would fill it
+    /// (they carry the lexicon's core vocabulary, e.g. sports a source lacks). 0.2: chosen by
+    /// leave-one-source-out evaluation (docs/topics.md).
+    public var minimumGeneratedShare = 0.2
     /// Generated documents for a topic that gets its whole share from them; fewer for a smaller share.
     public var generatedPerTopic = 600
 
@@ -34,7 +34,7 @@ public struct DefaultModelRecipe: Sendable {
         var options = TrainingOptions()
         options.features.hashBits = 18
         options.features.stopWords = FeatureOptions.englishStopWords
-        options.epochs = 8
+        options.epochs = 4
         options.fitBias = false
         self.training = options
     }
@@ -103,11 +103,8 @@ public struct DefaultModelRecipe: Sendable {
             scale[topic] = min(share / w, maxTopicBoost)
             realWeight[topic] = w * min(share / w, maxTopicBoost)
         }
-        // Each article weighs its cells' per-article weight, split over its lengths. An article
-        // without a full text gives its full-text share to a bundle of headlines of its category.
+        // Each article weighs its cells' per-article weight, split over its lengths.
         var examples: [TopicExample] = []
-        var bundleShare: [String: [(text: String, weight: Double, labels: [String])]] = [:]
-        var bundleKeys: [String] = []
         for article in articles {
             var weight = 0.0
             for topic in article.labels {
@@ -115,8 +112,7 @@ public struct DefaultModelRecipe: Sendable {
                 weight += (cellWeight[cell] ?? 0) / (cellCount[cell] ?? 1) * (scale[topic] ?? 1) / Double(article.labels.count)
             }
             let lengths = article.lengths
-            let bundled = headlineBundleSize > 1 && !lengths.contains(.full)
-            let total = lengths.reduce(0) { $0 + (lengthWeights[$1] ?? 1) } + (bundled ? lengthWeights[.full] ?? 1 : 0)
+            let total = lengths.reduce(0) { $0 + (lengthWeights[$1] ?? 1) }
             guard total > 0 else { continue }
             for length in lengths {
                 guard let text = article.text(length) else { continue }
@@ -124,20 +120,14 @@ public struct DefaultModelRecipe: Sendable {
                     parts: [text], labels: article.labels, origin: "\(article.origin) (\(length.rawValue))",
                     weight: Float(weight * (lengthWeights[length] ?? 1) / total)))
             }
-            if bundled, let text = article.text(lengths.last ?? .headline) {
-                let key = "\(article.source.rawValue)\t\(article.category)"
-                if bundleShare[key] == nil { bundleKeys.append(key) }
-                bundleShare[key, default: []].append((text, weight * (lengthWeights[.full] ?? 1) / total, article.labels))
-            }
         }
-        examples += headlineBundles(bundleKeys.map { ($0, bundleShare[$0]!) })
         // Generated documents fill what real data leaves of a topic's share.
         var generatedWeight: [String: Double] = [:]
         if let lexicon {
             var counts: [String: Int] = [:]
             var perDocument: [String: Double] = [:]
             for topic in topics {
-                let missing = share - (realWeight[topic] ?? 0)
+                let missing = max(share - (realWeight[topic] ?? 0), share * minimumGeneratedShare)
                 guard missing > share * 0.02 else { continue }
                 let n = max(20, Int((Double(generatedPerTopic) * missing / share).rounded()))
                 counts[topic] = n
@@ -154,27 +144,6 @@ public struct DefaultModelRecipe: Sendable {
         let mean = examples.isEmpty ? 1 : examples.reduce(0.0) { $0 + Double($1.weight) } / Double(examples.count)
         for i in examples.indices { examples[i].weight = Float(Double(examples[i].weight) / mean) }
         return Material(examples: examples, realWeight: realWeight, generatedWeight: generatedWeight)
-    }
-
-    /// Long documents of `headlineBundleSize` headlines (or headline and subject) of one source category,
-    /// in a seeded random order, each weighing the full-text shares of its members.
-    func headlineBundles(_ cells: [(key: String, members: [(text: String, weight: Double, labels: [String])])]) -> [TopicExample] {
-        var rng = SeededGenerator(seed: training.seed ^ 0xB0_4D1E)
-        var bundles: [TopicExample] = []
-        for (key, members) in cells {
-            var order = Array(members.indices)
-            rng.shuffle(&order)
-            var start = 0
-            while start < order.count {
-                let chunk = order[start..<min(order.count, start + headlineBundleSize)]
-                start += headlineBundleSize
-                let weight = chunk.reduce(0.0) { $0 + members[$1].weight }
-                bundles.append(TopicExample(
-                    parts: [chunk.map { members[$0].text }.joined(separator: "\n")], labels: members[chunk.first!].labels,
-                    origin: "\(key) (bundle)", weight: Float(weight)))
-            }
-        }
-        return bundles
     }
 
     /// Trains a model on `articles` and the lexicon; `note` goes into the model's provenance.

@@ -24,18 +24,18 @@ public struct EntityTopicCues: Sendable, Hashable {
     /// Gazetteer subtype → topic cue. Subtypes found in every kind of story (media outlets, companies,
     /// places, officials) give none.
     public static let subtypeCues: [String: Cue] = [
-        "athlete": Cue(topic: "medtop:15000000", weight: 1.0),
-        "club": Cue(topic: "medtop:15000000", weight: 1.0),
-        "sports-body": Cue(topic: "medtop:15000000", weight: 1.0),
-        "military": Cue(topic: "medtop:16000000", weight: 0.8),
-        "militant": Cue(topic: "medtop:16000000", weight: 0.8),
-        "court": Cue(topic: "medtop:02000000", weight: 0.6),
-        "party": Cue(topic: "medtop:11000000", weight: 0.5),
-        "politician": Cue(topic: "medtop:11000000", weight: 0.3),
-        "ministry": Cue(topic: "medtop:11000000", weight: 0.3),
-        "entertainer": Cue(topic: "medtop:01000000", weight: 0.6),
-        "university": Cue(topic: "medtop:05000000", weight: 0.3),
-        "religious": Cue(topic: "medtop:12000000", weight: 0.6),
+        "athlete": Cue(topic: "medtop:15000000", weight: 2.0),
+        "club": Cue(topic: "medtop:15000000", weight: 2.0),
+        "sports-body": Cue(topic: "medtop:15000000", weight: 2.0),
+        "military": Cue(topic: "medtop:16000000", weight: 1.6),
+        "militant": Cue(topic: "medtop:16000000", weight: 1.6),
+        "court": Cue(topic: "medtop:02000000", weight: 1.2),
+        "party": Cue(topic: "medtop:11000000", weight: 1.0),
+        "politician": Cue(topic: "medtop:11000000", weight: 0.6),
+        "ministry": Cue(topic: "medtop:11000000", weight: 0.6),
+        "entertainer": Cue(topic: "medtop:01000000", weight: 1.2),
+        "university": Cue(topic: "medtop:05000000", weight: 0.6),
+        "religious": Cue(topic: "medtop:12000000", weight: 1.2),
     ]
 
     /// The most log-odds the entities can add to one topic.
