@@ -4,7 +4,8 @@ public import GazetteCore
 /// How the shipped IPTC model is made: real labelled news from several sources (``NewsSource``),
 /// each category mapped to IPTC topics, in three lengths (headline, headline and lead, full text),
 /// weighted so that no topic and no source dominates, plus documents generated from the topic
-/// lexicon only for topics the real data leaves thin; trained as one linear model.
+/// lexicon: the share of a topic the real data leaves empty (weather, disaster, labour), and a fifth
+/// of an equal share for every topic; trained as one linear model.
 ///
 /// Everything is seeded: the same data folder, lexicon and recipe give the same model file. The
 /// articles are used only here, for training; the model file holds hashed weights, not text.
@@ -76,8 +77,9 @@ public struct DefaultModelRecipe: Sendable {
         return articles
     }
 
-    /// Weighted training documents from `articles` (every length each has) and, for topics whose real
-    /// weight falls short of an equal share, documents generated from `lexicon`.
+    /// Weighted training documents from `articles` (every length each has) and documents generated
+    /// from `lexicon` (what real data leaves of each topic's equal share, at least
+    /// `minimumGeneratedShare` of it).
     public func material(articles: [SourceArticle], lexicon: TopicLexicon?) -> Material {
         // Articles per (source, topic) cell; a multi-topic article counts a share in each.
         struct Cell: Hashable { var source: NewsSource; var topic: String }
@@ -96,7 +98,7 @@ public struct DefaultModelRecipe: Sendable {
             topicWeight[cell.topic, default: 0] += w
         }
         let topics = Set(topicWeight.keys).union(lexicon?.topics ?? []).sorted()
-        let share = topicWeight.isEmpty ? 1 : topicWeight.keys.sorted().reduce(0) { $0 + topicWeight[$1]! } / Double(topicWeight.count)
+        let share = topicWeight.isEmpty ? 1 : topicWeight.keys.sorted().reduce(0) { $0 + (topicWeight[$1] ?? 0) } / Double(topicWeight.count)
         var scale: [String: Double] = [:]
         var realWeight: [String: Double] = [:]
         for (topic, w) in topicWeight {
@@ -146,7 +148,7 @@ public struct DefaultModelRecipe: Sendable {
         return Material(examples: examples, realWeight: realWeight, generatedWeight: generatedWeight)
     }
 
-    /// Trains a model on `articles` and the lexicon; `note` goes into the model's provenance.
+    /// Trains a model on `articles` and the lexicon; `provenance` goes into the model file's header.
     public func train(articles: [SourceArticle], lexicon: TopicLexicon?, provenance: [String: String] = [:]) throws(GazetteError) -> LinearTopicModel {
         let material = material(articles: articles, lexicon: lexicon)
         var options = training
