@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Exact-span NER scoring of `gazette tag` output against CoNLL-2003 (PER, LOC, ORG).
+"""Exact-span NER scoring of `gazette tag` output against CoNLL-style corpora (PER, LOC, ORG).
 
 Two steps, used by Scripts/eval-ner.sh:
-  eval_ner.py docs CONLL OUT.jsonl      write one {"id","text"} document per -DOCSTART-
+  eval_ner.py docs CONLL OUT.jsonl [--held-out]    write one {"id","text"} document per document
                                         (tokens joined by single spaces, sentences by newlines)
-  eval_ner.py score CONLL TAGS.jsonl    score the tagged records (entity mention offsets are
-                                        Unicode scalar offsets, i.e. Python str indices)
+  eval_ner.py score CONLL TAGS.jsonl [--held-out]  score the tagged records (entity mention offsets
+                                        are Unicode scalar offsets, i.e. Python str indices)
 
+Formats (as `gazette ner train --extra` reads them): CoNLL-2003 and WikiGold (space-separated,
+label last, `-DOCSTART-` between documents, IOB1/IO/BIO), the Broad Twitter Corpus (tab-separated,
+no document markers: one document per sentence), Universal NER (`# newdoc` comments, columns
+index, word, label). --held-out keeps only every 5th document (the slice training never sees).
 Gold MISC is not scored and a prediction overlapping a gold MISC span is ignored.
 """
 import json
@@ -48,7 +52,7 @@ def read_conll(path):
                 offset = end
                 starts.add(start)
                 ends.add(end)
-                kind = label[2:] if label != "O" else None
+                kind = label[2:] if label[2:] in ("PER", "LOC", "ORG", "MISC") and label[:2] in ("B-", "I-") else None
                 begins = label.startswith("B-") or (kind is not None and kind != previous_type)
                 if kind is None or begins:
                     if current:
@@ -63,26 +67,50 @@ def read_conll(path):
         sentences = []
 
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            fields = line.split()
-            if not fields:
-                flush_sentence()
-            elif fields[0] == "-DOCSTART-":
+        content = f.read()
+    first_line = content.split("\n", 1)[0]
+    universal = first_line.startswith("# ") and " = " in first_line  # not a tweet's #hashtag
+    one_sentence_per_document = ("# newdoc" if universal else "-DOCSTART-") not in content
+    for line in content.split("\n"):
+        if universal and line.startswith("#"):
+            if line.startswith("# newdoc"):
+                flush_document()
+            continue
+        fields = line.replace("\t", " ").replace("\r", " ").split(" ")
+        fields = [f for f in fields if f]
+        if not fields:
+            if one_sentence_per_document:
                 flush_document()
             else:
-                sentence.append((fields[0], fields[-1]))
+                flush_sentence()
+        elif fields[0] == "-DOCSTART-":
+            flush_document()
+        elif universal:
+            if len(fields) >= 3:
+                sentence.append((fields[1], fields[2]))
+        else:
+            sentence.append((fields[0], fields[-1]))
     flush_document()
     return docs
 
 
-def write_docs(conll, out):
+HELD_OUT_EVERY = 5  # as CoNLLCorpus.isHeldOut in Swift
+
+
+def documents(path, held_out):
+    """(id, document) pairs, ids counting all documents from 1; only the held-out slice if asked."""
+    return [(f"conll-{n}", d) for n, d in enumerate(read_conll(path), 1)
+            if not held_out or n % HELD_OUT_EVERY == 0]
+
+
+def write_docs(conll, out, held_out=False):
     with open(out, "w", encoding="utf-8") as f:
-        for n, (text, _, _, _) in enumerate(read_conll(conll), 1):
-            f.write(json.dumps({"id": f"conll-{n}", "text": text}, ensure_ascii=False) + "\n")
+        for doc_id, (text, _, _, _) in documents(conll, held_out):
+            f.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n")
 
 
-def score(conll, tagged):
-    docs = {f"conll-{n}": d for n, d in enumerate(read_conll(conll), 1)}
+def score(conll, tagged, held_out=False):
+    docs = dict(documents(conll, held_out))
     predictions = {}
     errors = 0
     with open(tagged, encoding="utf-8") as f:
@@ -134,9 +162,11 @@ def score(conll, tagged):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] not in ("docs", "score"):
+    arguments = [a for a in sys.argv[1:] if a != "--held-out"]
+    held = "--held-out" in sys.argv
+    if len(arguments) != 3 or arguments[0] not in ("docs", "score"):
         sys.exit(__doc__)
-    if sys.argv[1] == "docs":
-        write_docs(sys.argv[2], sys.argv[3])
+    if arguments[0] == "docs":
+        write_docs(arguments[1], arguments[2], held)
     else:
-        score(sys.argv[2], sys.argv[3])
+        score(arguments[1], arguments[2], held)

@@ -51,9 +51,19 @@ public struct CoNLLDocument: Sendable {
     }
 }
 
-/// Reads CoNLL-2003 files.
+/// Reads labelled corpora in the CoNLL family of column formats and turns them into documents:
+///
+/// * CoNLL-2003 (`word POS chunk label`, IOB1 or BIO) and WikiGold (`word label`, IO), space
+///   separated, `-DOCSTART-` between documents;
+/// * the Broad Twitter Corpus (`word<TAB>label`, BIO), one tweet per sentence, no document
+///   markers: each sentence is then a document of its own;
+/// * Universal NER (`index word label …`, `# newdoc`, `# sent_id`, `# text =` comment lines): a file
+///   whose first line is a `# key = value` comment; `# newdoc` starts a document.
+///
+/// Labels are normalised to BIO over PER, LOC, ORG, MISC: an `I-X` that does not continue a span
+/// of class X begins one (IOB1 and IO), other labels (`B-OTHER`) are `O`.
 public enum CoNLLCorpus {
-    /// Reads the documents of a CoNLL file (IOB1 labels are converted to BIO).
+    /// Reads the documents of a corpus file.
     public static func read(path: String) throws(GazetteError) -> [CoNLLDocument] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GazetteError(.io, "cannot read the CoNLL file \(path)")
@@ -61,11 +71,23 @@ public enum CoNLLCorpus {
         return parse(String(decoding: data, as: UTF8.self))
     }
 
-    /// Parses CoNLL text.
+    /// Every `heldOutEvery`-th document (the 5th, 10th, …) of a corpus is held out: never trained on,
+    /// scored by `gazette ner eval --held-out` and `Scripts/eval-ner.sh --held-out` (the same rule).
+    public static let heldOutEvery = 5
+
+    /// True when document `index` (counting from 0) belongs to the held-out slice.
+    public static func isHeldOut(_ index: Int) -> Bool { index % heldOutEvery == heldOutEvery - 1 }
+
+    /// Parses corpus text (format detected from its first line, see ``CoNLLCorpus``).
     public static func parse(_ content: String) -> [CoNLLDocument] {
+        // Universal NER opens with a comment such as `# newdoc id = …` (a tweet may open with `#tag`).
+        let firstLine = content.prefix { $0 != "\n" }
+        let universal = firstLine.hasPrefix("# ") && firstLine.contains(" = ")
         var documents: [CoNLLDocument] = []
         var sentences: [[(Substring, Substring)]] = []
         var sentence: [(Substring, Substring)] = []
+        // Without document markers (tweets) every sentence is a document.
+        let oneSentencePerDocument = !content.contains(universal ? "# newdoc" : "-DOCSTART-")
         func flushSentence() {
             if !sentence.isEmpty { sentences.append(sentence) }
             sentence = []
@@ -87,7 +109,7 @@ public enum CoNLLCorpus {
                     ranges.append(TextRange(start: offset, end: offset + count))
                     offset += count
                     var tag = NERTag(conll: label)
-                    // IOB1: an I- that does not continue a span of its class begins one.
+                    // IOB1 and IO: an I- that does not continue a span of its class begins one.
                     if tag.isInside, previous.spanClass != tag.spanClass { tag = .begin(tag.spanClass) }
                     labels.append(tag)
                     previous = tag
@@ -97,10 +119,22 @@ public enum CoNLLCorpus {
             sentences = []
         }
         for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
-            let fields = line.split(separator: " ")
-            if fields.isEmpty { flushSentence(); continue }
+            if universal, line.hasPrefix("#") {
+                if line.hasPrefix("# newdoc") { flushDocument() }
+                continue
+            }
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            if fields.isEmpty {
+                if oneSentencePerDocument { flushDocument() } else { flushSentence() }
+                continue
+            }
             if fields[0] == "-DOCSTART-" { flushDocument(); continue }
-            sentence.append((fields[0], fields[fields.count - 1]))
+            if universal {
+                guard fields.count >= 3 else { continue }
+                sentence.append((fields[1], fields[2]))
+            } else {
+                sentence.append((fields[0], fields[fields.count - 1]))
+            }
         }
         flushDocument()
         return documents
