@@ -30,8 +30,16 @@ struct NERCommand: ParsableCommand {
     /// `gazette ner train`.
     struct Train: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Train the recogniser on a CoNLL-2003 file (train split only) and write the model.")
+            abstract: "Train the recogniser on a CoNLL-2003 file (train split only) plus extra corpora, and write the model.")
         @Option(help: "CoNLL-2003 training file (word POS chunk label).") var conll: String
+        @Option(help: "More labelled text (CoNLL-style columns: WikiGold, Broad Twitter Corpus, Universal NER; repeatable). Its held-out slice (every 5th document) is never trained on.")
+        var extra: [String] = []
+        @Option(help: "Times each CoNLL training document is seen per epoch (weighs the news text against the extra corpora).")
+        var conllCopies = 1
+        @Flag(inversion: .prefixedNo, help: "Give each extra corpus its own copy of the domain features (news stays the tagged domain).")
+        var domains = true
+        @Option(help: "Word cluster file (word, coarse, middle, fine); the model carries it. Default: none.")
+        var clusters: String?
         @Option(name: .shortAndLong, help: "Model file to write.") var output: String = EntityRecognizer.defaultModelPath
         @Option(help: "Passes over the data.") var epochs = 12
         @Option(help: "log2 of the number of weight rows.") var bits = 18
@@ -45,14 +53,27 @@ struct NERCommand: ParsableCommand {
             let start = clock.now
             let res = try resources.load()
             let documents = try CoNLLCorpus.read(path: conll)
-            var trainer = PerceptronTrainer(lexicons: RecognizerLexicons(res.lexicons))
+            let wordClusters = if let clusters { try WordClusters(contentsOf: clusters) } else { WordClusters() }
+            var trainer = PerceptronTrainer(lexicons: RecognizerLexicons(res.lexicons), clusters: wordClusters)
             var held: [(CoNLLDocument, Article)] = []
+            for (number, path) in extra.enumerated() {
+                var used = 0
+                let corpus = try CoNLLCorpus.read(path: path)
+                let labelsMisc = corpus.contains { $0.labels.contains { $0.spanClass == 4 } }
+                for (k, doc) in corpus.enumerated() where !CoNLLCorpus.isHeldOut(k) {
+                    let article = try NERCommand.analyse(doc.text, id: doc.id, resources: res)
+                    trainer.add(article, gold: doc.labels(for: article.tokens), labelsMisc: labelsMisc, domain: domains ? number + 1 : 0)
+                    used += 1
+                }
+                print("\(path): \(used) documents (held-out slice left out)")
+            }
             for (k, doc) in documents.enumerated() {
                 let article = try NERCommand.analyse(doc.text, id: doc.id, resources: res)
                 if holdout > 0, k % holdout == holdout - 1 {
                     held.append((doc, article))
                 } else {
-                    trainer.add(article, gold: doc.labels(for: article.tokens))
+                    let gold = doc.labels(for: article.tokens)
+                    for _ in 0..<max(1, conllCopies) { trainer.add(article, gold: gold) }
                 }
             }
             print("\(documents.count - held.count) documents, \(trainer.tokenCount) tokens; analysed in \(clock.now - start)")
@@ -94,10 +115,12 @@ struct NERCommand: ParsableCommand {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Score the recogniser alone (exact spans, PER/LOC/ORG) on a CoNLL-2003 file.")
-        @Option(help: "CoNLL-2003 file to score on.") var conll: String
+        @Option(help: "CoNLL-2003 file (or another CoNLL-style corpus) to score on.") var conll: String
+        @Flag(help: "Score only the held-out slice (every 5th document), the part 'ner train --extra' never trains on.")
+        var heldOut = false
         @Option(help: "Model file (default: the shipped model).") var model: String?
         @Flag(help: "Model only, without the explicit rules.") var noRules = false
-        @Option(help: "Write the mistakes to this file.") var errors: String?
+        @Option(help: "Write the mistakes to this file (and count each rule's mentions and exact ones).") var errors: String?
         @OptionGroup var resources: Resources
 
         func run() throws {
@@ -105,7 +128,8 @@ struct NERCommand: ParsableCommand {
             let recognizer = try EntityRecognizer(modelPath: model, lexicons: res.lexicons, rules: !noRules)
             var score = NERScore()
             var log = ""
-            for doc in try CoNLLCorpus.read(path: conll) {
+            var bySource: [String: (Int, Int)] = [:]
+            for (k, doc) in try CoNLLCorpus.read(path: conll).enumerated() where !heldOut || CoNLLCorpus.isHeldOut(k) {
                 var article = try NERCommand.analyse(doc.text, id: doc.id, resources: res)
                 try recognizer.process(&article)
                 score.add(gold: doc.spans, predicted: article.mentions)
@@ -119,7 +143,12 @@ struct NERCommand: ParsableCommand {
                     for m in article.mentions where !misc.contains(where: { $0.overlaps(m.range) }) {
                         let key = "\(m.range.start):\(m.range.end):\(names[NERScore.spanClass(m.type)])"
                         predicted.insert(key)
-                        if !gold.contains(key) { log += "\(doc.id)\tFP\t\(names[NERScore.spanClass(m.type)])\t\(text(m.range))\t\(m.source)\n" }
+                        let correct = gold.contains(key)
+                        if !correct { log += "\(doc.id)\tFP\t\(names[NERScore.spanClass(m.type)])\t\(text(m.range))\t\(m.source)\n" }
+                        if m.source.hasPrefix("rule:") {
+                            let old = bySource[m.source] ?? (0, 0)
+                            bySource[m.source] = (old.0 + 1, old.1 + (correct ? 1 : 0))
+                        }
                     }
                     for g in doc.spans where g.spanClass != 4 {
                         let key = "\(g.range.start):\(g.range.end):\(names[g.spanClass])"
@@ -128,6 +157,7 @@ struct NERCommand: ParsableCommand {
                 }
             }
             print(score.report)
+            for (source, counts) in bySource.sorted(by: { $0.key < $1.key }) { print("  \(source): \(counts.0) mentions, \(counts.1) exact") }
             if let errors { try log.write(toFile: errors, atomically: true, encoding: .utf8) }
         }
     }

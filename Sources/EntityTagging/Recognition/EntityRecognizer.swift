@@ -22,7 +22,7 @@ public struct EntityRecognizer: PipelineStage {
     /// Creates a recogniser from a model and the cue lists it was trained with.
     public init(model: PerceptronModel, lexicons: RecognizerLexicons = RecognizerLexicons(), rules: Bool = true) {
         self.model = model
-        self.extractor = FeatureExtractor(lexicons: lexicons)
+        self.extractor = FeatureExtractor(lexicons: lexicons, clusters: model.clusters)
         self.rulesEnabled = rules
     }
 

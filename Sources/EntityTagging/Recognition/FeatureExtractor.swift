@@ -7,6 +7,8 @@ import GazetteCore
 struct FeatureExtractor: Sendable {
     /// The cue lists.
     let lexicons: RecognizerLexicons
+    /// The distributional word clusters.
+    let clusters: WordClusters
 
     /// Template ids; changing their meaning needs a retrained model (bump ``PerceptronModel/featureVersion``).
     enum Template: UInt64 {
@@ -16,12 +18,27 @@ struct FeatureExtractor: Sendable {
         case gazetteer, gazetteerSubtype, gazetteerAmbiguous, gazetteerCase, gazetteerPrev, gazetteerNext
         case lexicon, lexiconPrev, lexiconNext, lexiconNext2, lexiconPrevCase, lexiconNextCase, dateline
         case shapeWindow, capsSentenceShape, gazetteerPrevHere, wordPrevCase
+        case clusterCoarse, clusterMiddle, clusterFine, clusterPrev, clusterNext, clusterPrevHere
         // Dynamic templates (added by the decoder).
         case tagPrev = 100, tagPrev2, tagPrevWord, tagPrevShape, history, historyWord, tagPrevLexicon
     }
 
     @inline(__always)
     static func feature(_ t: Template, _ v: UInt64) -> UInt64 { FeatureHash.combine(t.rawValue, v) }
+
+    /// Templates that also get a copy specific to the text's domain when training on other text than
+    /// news (encyclopaedia, tweets, web forums): feature augmentation for domain adaptation, with news
+    /// as the reference domain that has no copy. The shared features learn news and what holds
+    /// everywhere, each other corpus's copies absorb its own conventions (no MISC in tweets, `@`
+    /// handles as people); tagging, always news, computes no copies at all.
+    static let domainTemplates: UInt64 = [Template.bias, .word, .shape, .wordPrev, .wordNext, .gazetteer, .lexicon, .document]
+        .reduce(0) { $0 | 1 << $1.rawValue }
+
+    /// The domain salt of training corpus `k`: 0 (no copies) for news, the domain Gazette tags.
+    static func domain(_ k: Int) -> UInt64 { k == 0 ? 0 : FeatureHash.value(1_000 + k) }
+
+    /// The text domain whose copies of ``domainTemplates`` the features get (0: news, none).
+    var domain: UInt64 = 0
 
     /// Sentinel hashes for positions before the sentence start and after its end.
     static let before = FeatureHash.value(-1)
@@ -33,6 +50,8 @@ struct FeatureExtractor: Sendable {
         var surfaces: [TokenSurface] = []
         /// How each word is written across the article.
         var document = WordTable<UInt8>(capacity: 0)
+        /// Packed word-cluster ids per token (see ``WordClusters``).
+        var clusters: [UInt32] = []
     }
 
     /// Extracts all features for `tokens` of `bytes` at once (training and evaluation; tagging a
@@ -53,6 +72,7 @@ struct FeatureExtractor: Sendable {
         out.lower.reserveCapacity(n)
         out.shape.reserveCapacity(n)
         out.caseClass.reserveCapacity(n)
+        out.domain = domain
         guard n > 0 else { return (out, layers) }
 
         // Pass 1: surfaces, lexicon flags, sentences.
@@ -60,10 +80,13 @@ struct FeatureExtractor: Sendable {
         surfaces.reserveCapacity(n)
         var lex: [RecognizerLexicons.Flags] = []
         lex.reserveCapacity(n)
+        var clusterIDs: [UInt32] = []
+        clusterIDs.reserveCapacity(n)
         for t in tokens {
             let s = TokenSurface(bytes, t.range.start, t.range.end)
             surfaces.append(s)
             lex.append(s.hasLetter ? lexicons.flags(s.lower) : [])
+            clusterIDs.append(s.hasLetter ? clusters.ids(s.lower) : 0)
             out.lower.append(s.lower)
             out.shape.append(s.shape)
             out.caseClass.append(s.caseClass)
@@ -125,6 +148,7 @@ struct FeatureExtractor: Sendable {
         out.candidateAt = candidateAt
         layers.surfaces = surfaces
         layers.document = document
+        layers.clusters = clusterIDs
         return (out, layers)
     }
 
@@ -141,7 +165,7 @@ struct FeatureExtractor: Sendable {
         out.offsets.append(0)
         out.hashes.reserveCapacity(range.count * 40)
         out.offsets.reserveCapacity(range.count + 1)
-        let surfaces = layers.surfaces, document = layers.document
+        let surfaces = layers.surfaces, document = layers.document, clusterIDs = layers.clusters
         let sentenceStart = out.sentenceStart, sentenceEnd = out.sentenceEnd, capsSentence = out.capsSentence
         let candidateAt = out.candidateAt, lex = out.cues, dateline = out.dateline
         func gazetteerCode(_ k: Int) -> (position: UInt64, mask: UInt64)? {
@@ -202,6 +226,19 @@ struct FeatureExtractor: Sendable {
             out.add(.wordHereNext, FeatureHash.combine(word, wNext))
             out.add(.wordPrevCase, FeatureHash.combine(wPrev, caseHere))
             if initial { out.add(.initialShape, s.shape) }
+            // Word clusters: the word's at three granularities (the coarse one with its case), the
+            // neighbours' middle ones.
+            let cluster = clusterIDs[k]
+            let clusterPrev = k - 1 >= start ? WordClusters.level(clusterIDs[k - 1], 1) : Self.before
+            let clusterNext = k + 1 < end ? WordClusters.level(clusterIDs[k + 1], 1) : Self.after
+            if s.hasLetter {
+                out.add(.clusterCoarse, FeatureHash.combine(WordClusters.level(cluster, 0), caseHere))
+                out.add(.clusterMiddle, WordClusters.level(cluster, 1))
+                out.add(.clusterFine, WordClusters.level(cluster, 2))
+                out.add(.clusterPrevHere, FeatureHash.combine(clusterPrev, WordClusters.level(cluster, 1)))
+            }
+            out.add(.clusterPrev, FeatureHash.combine(clusterPrev, caseHere))
+            out.add(.clusterNext, FeatureHash.combine(clusterNext, caseHere))
             if caps {
                 out.add(.capsSentenceWord, word)
                 out.add(.capsSentenceShape, FeatureHash.combine(s.shape, sNext))

@@ -19,9 +19,13 @@ enum DynamicFeatures {
         out[4] = FeatureExtractor.feature(T.history, UInt64(history) << 8 | UInt64(features.caseClass[k]))
     }
 
-    /// The history value to remember for a token labelled `tag` (0 = not remembered).
+    /// Remembers that a capitalised word was labelled `tag`: the history of a word is the set of
+    /// span classes (O, PER, LOC, ORG, MISC) it has had so far in the article, so a name tagged
+    /// once pulls its later mentions the same way and a word seen as both stays undecided.
     @inline(__always)
-    static func historyValue(_ tag: NERTag) -> UInt8 { UInt8(tag.spanClass + 1) }
+    static func remember(_ history: inout WordTable<UInt8>, _ word: UInt64, _ tag: NERTag) {
+        history.insertBits(word, UInt8(1) << UInt8(tag.spanClass))
+    }
 }
 
 /// The state of a greedy left-to-right decode of one article, which may be fed in blocks of
@@ -31,7 +35,7 @@ struct DecoderState {
     var tags: [NERTag]
     /// Per token, the score margin of the chosen label over the best other allowed label.
     var margins: [Float]
-    /// Words (lower-cased hashes) written with a capital, with the class they were last labelled.
+    /// Words (lower-cased hashes) written with a capital, with the classes they were labelled.
     var history = WordTable<UInt8>(capacity: 256)
 
     /// A state for an article of `count` tokens.
@@ -57,31 +61,39 @@ extension PerceptronModel {
         let base = range.lowerBound
         let stride = NERTag.count
         let shift = UInt64(64 - bits)
-        weights.withUnsafeBufferPointer { w in
+        let scale = self.scale
+        quantizedWeights.withUnsafeBufferPointer { w in
             features.hashes.withUnsafeBufferPointer { hashes in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: stride) { scores in
+                // Pass 1: the static features' scores of every token in the block. No token waits for
+                // another here, so the processor overlaps the table look-ups (cache misses) of many.
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: range.count * stride) { statics in
                     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DynamicFeatures.count) { dynamic in
-                        guard let wp = w.baseAddress, let sp = scores.baseAddress, let dp = dynamic.baseAddress else { return }
+                        guard let wp = w.baseAddress, let sp0 = statics.baseAddress, let dp = dynamic.baseAddress else { return }
                         for k in range {
+                            let sp = sp0 + (k - base) * stride
+                            for t in 0..<stride { sp[t] = 0 }
+                            let lo = Int(features.offsets[k - base]), hi = Int(features.offsets[k - base + 1])
+                            for f in lo..<hi {
+                                let row = wp + Int(truncatingIfNeeded: hashes[f] >> shift) &* stride
+                                for t in 0..<stride { sp[t] &+= Int32(row[t]) }
+                            }
+                        }
+                        // Pass 2: left to right, the features of the labels already chosen.
+                        for k in range {
+                            let sp = sp0 + (k - base) * stride
                             let atStart = k == 0 || tokens[k].startsSentence
                             let previousTag: NERTag = atStart ? .outside : state.tags[k - 1]
                             let previous = atStart ? DynamicFeatures.sentenceStart : UInt64(state.tags[k - 1].rawValue)
                             let previous2 = atStart || k < 2 || tokens[k - 1].startsSentence ? DynamicFeatures.sentenceStart : UInt64(state.tags[k - 2].rawValue)
                             let remembered = features.caseClass[k] >= CaseClass.capitalized ? state.history[features.lower[k]] : 0
                             DynamicFeatures.write(k, previous: previous, previous2: previous2, history: remembered, features: features, into: dp)
-                            for t in 0..<stride { sp[t] = 0 }
-                            let lo = Int(features.offsets[k - base]), hi = Int(features.offsets[k - base + 1])
-                            for f in lo..<hi {
-                                let row = wp + Int(truncatingIfNeeded: hashes[f] >> shift) &* stride
-                                for t in 0..<stride { sp[t] += row[t] }
-                            }
                             for f in 0..<DynamicFeatures.count {
                                 let row = wp + Int(truncatingIfNeeded: dp[f] >> shift) &* stride
-                                for t in 0..<stride { sp[t] += row[t] }
+                                for t in 0..<stride { sp[t] &+= Int32(row[t]) }
                             }
                             var best = 0
-                            var bestScore = -Float.infinity
-                            var second = -Float.infinity
+                            var bestScore = Int32.min
+                            var second = Int32.min
                             for t in 0..<stride {
                                 guard let tag = NERTag(rawValue: UInt8(t)), tag.canFollow(previousTag) else { continue }
                                 let s = sp[t]
@@ -95,9 +107,9 @@ extension PerceptronModel {
                             }
                             let tag = NERTag(rawValue: UInt8(best)) ?? .outside
                             state.tags[k] = tag
-                            state.margins[k] = bestScore - second
+                            state.margins[k] = second == Int32.min ? .infinity : Float(bestScore - second) * scale
                             if features.caseClass[k] >= CaseClass.capitalized {
-                                state.history.set(features.lower[k], DynamicFeatures.historyValue(tag))
+                                DynamicFeatures.remember(&state.history, features.lower[k], tag)
                             }
                         }
                     }

@@ -9,19 +9,38 @@ public import GazetteCore
 /// ``NERTag/count`` weights per feature-hash bucket), scored by summing the rows of a token's features.
 ///
 /// The file format is our own: magic `GZNER`, a version, the table size and the rows that are not
-/// zero, with weights quantised to 16 bits.
+/// zero, with weights quantised to 16 bits, then the word clusters the model was trained with.
 public struct PerceptronModel: Sendable {
     /// Version of the feature templates; a model trained with other templates is refused.
-    public static let featureVersion: UInt32 = 1
+    public static let featureVersion: UInt32 = 2
     /// log2 of the number of rows.
     public let bits: Int
-    /// Weights, row-major: `weights[row * NERTag.count + tag]`.
-    public internal(set) var weights: [Float]
+    /// Weights quantised to 16 bits, row-major: the weight of `tag` in `row` is
+    /// `Float(quantizedWeights[row * NERTag.count + tag]) * scale`. The decoder sums them as
+    /// integers: half the memory of 32-bit weights, so more of the table stays in the caches.
+    private(set) var quantizedWeights: [Int16]
+    /// The value of one quantisation step.
+    private(set) var scale: Float = 1
+    /// The word clusters the features were computed with.
+    public internal(set) var clusters: WordClusters
 
     /// A zero model with `2^bits` rows.
-    public init(bits: Int) {
+    public init(bits: Int, clusters: WordClusters = WordClusters()) {
         self.bits = bits
-        self.weights = [Float](repeating: 0, count: (1 << bits) * NERTag.count)
+        self.quantizedWeights = [Int16](repeating: 0, count: (1 << bits) * NERTag.count)
+        self.clusters = clusters
+    }
+
+    /// The weights, row-major: `weights[row * NERTag.count + tag]`. Setting them quantises them
+    /// to 16 bits (the largest magnitude becomes 32767), as the model file stores them.
+    public var weights: [Float] {
+        get { quantizedWeights.map { Float($0) * scale } }
+        set {
+            var maxAbs: Float = 0
+            for w in newValue { maxAbs = max(maxAbs, abs(w)) }
+            scale = maxAbs > 0 ? maxAbs / 32767 : 1
+            quantizedWeights = newValue.map { Int16(clamping: Int(($0 / scale).rounded())) }
+        }
     }
 
     /// The row of a feature hash.
@@ -32,8 +51,8 @@ public struct PerceptronModel: Sendable {
     public var nonZeroRows: Int {
         var count = 0
         var r = 0
-        while r < weights.count {
-            for t in 0..<NERTag.count where weights[r + t] != 0 { count += 1; break }
+        while r < quantizedWeights.count {
+            for t in 0..<NERTag.count where quantizedWeights[r + t] != 0 { count += 1; break }
             r += NERTag.count
         }
         return count
@@ -43,13 +62,12 @@ public struct PerceptronModel: Sendable {
 
     private static let magic: [UInt8] = Array("GZNER".utf8)
 
-    /// The model as bytes: header, then the non-zero rows as (row-index delta, 16-bit weights).
+    /// The model as bytes: header, then the non-zero rows as (row-index delta, 16-bit weights), then
+    /// the cluster count and (word hash, packed ids) pairs in hash order.
     public func serialized() -> [UInt8] {
         var out: [UInt8] = Self.magic
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         var maxAbs: Float = 0
-        for w in weights { maxAbs = max(maxAbs, abs(w)) }
-        let scale = maxAbs > 0 ? maxAbs / 32767 : 1
         u32(Self.featureVersion)
         u32(UInt32(bits))
         u32(UInt32(NERTag.count))
@@ -60,7 +78,7 @@ public struct PerceptronModel: Sendable {
         for row in 0..<(1 << bits) {
             let base = row * stride
             var any = false
-            for t in 0..<stride where weights[base + t] != 0 { any = true; break }
+            for t in 0..<stride where quantizedWeights[base + t] != 0 { any = true; break }
             guard any else { continue }
             // Row delta as a LEB128 varint.
             var delta = UInt32(row - lastRow)
@@ -72,9 +90,13 @@ public struct PerceptronModel: Sendable {
                 out.append(byte)
             } while delta != 0
             for t in 0..<stride {
-                let q = Int16(clamping: Int((weights[base + t] / scale).rounded()))
-                withUnsafeBytes(of: q.littleEndian) { out.append(contentsOf: $0) }
+                withUnsafeBytes(of: quantizedWeights[base + t].littleEndian) { out.append(contentsOf: $0) }
             }
+        }
+        u32(UInt32(clusters.count))
+        for pair in clusters.pairs {
+            withUnsafeBytes(of: pair.hash.littleEndian) { out.append(contentsOf: $0) }
+            u32(pair.ids)
         }
         return out
     }
@@ -98,8 +120,10 @@ public struct PerceptronModel: Sendable {
         guard bits >= 8, bits <= 26 else { throw bad("table size 2^\(bits)") }
         guard u32() == UInt32(NERTag.count) else { throw bad("label count") }
         let scale = Float(bitPattern: u32())
+        guard scale.isFinite, scale > 0 else { throw bad("scale") }
         let rows = Int(u32())
         self.init(bits: bits)
+        self.scale = scale
         let stride = NERTag.count
         var row = 0
         for _ in 0..<rows {
@@ -117,10 +141,22 @@ public struct PerceptronModel: Sendable {
             guard row < (1 << bits), p + 2 * stride <= bytes.count else { throw bad("truncated") }
             for t in 0..<stride {
                 let q = Int16(bitPattern: UInt16(bytes[p]) | UInt16(bytes[p + 1]) << 8)
-                weights[row * stride + t] = Float(q) * scale
+                quantizedWeights[row * stride + t] = q
                 p += 2
             }
         }
+        guard p + 4 <= bytes.count else { throw bad("truncated") }
+        let clusterCount = Int(u32())
+        guard clusterCount <= (bytes.count - p) / 12 else { throw bad("truncated") }
+        var pairs: [(hash: UInt64, ids: UInt32)] = []
+        pairs.reserveCapacity(clusterCount)
+        for _ in 0..<clusterCount {
+            var hash: UInt64 = 0
+            for k in 0..<8 { hash |= UInt64(bytes[p + k]) << (8 * k) }
+            p += 8
+            pairs.append((hash, u32()))
+        }
+        clusters = WordClusters(pairs: pairs)
         guard p == bytes.count else { throw bad("trailing bytes") }
     }
 
@@ -140,10 +176,7 @@ public struct PerceptronModel: Sendable {
         }
     }
 
-    /// The same model with its weights rounded as the file stores them (so a trained model tags
-    /// exactly as it will after saving and loading).
-    public func quantized() -> PerceptronModel {
-        // Round-trip through the serialised form; cannot fail on bytes we just wrote.
-        (try? PerceptronModel(bytes: serialized())) ?? self
-    }
+    /// The same model (its weights are always held as the file stores them, so a trained model
+    /// tags exactly as it will after saving and loading).
+    public func quantized() -> PerceptronModel { self }
 }

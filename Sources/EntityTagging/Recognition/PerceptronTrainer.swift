@@ -9,23 +9,32 @@ public struct PerceptronTrainer {
         var features: TokenFeatures
         var sentenceStarts: [Bool]
         var gold: [NERTag]
+        /// False for corpora that do not label MISC (tweets, web text): there a MISC guess on an
+        /// `O` token is not counted as a mistake, since the gold label cannot tell.
+        var labelsMisc: Bool
     }
 
     private var examples: [Example] = []
-    private let extractor: FeatureExtractor
+    private var extractor: FeatureExtractor
 
-    /// Creates a trainer that extracts features with the cue lists `lexicons`.
-    public init(lexicons: RecognizerLexicons) { self.extractor = FeatureExtractor(lexicons: lexicons) }
+    /// Creates a trainer that extracts features with the cue lists `lexicons` and the word
+    /// clusters `clusters` (which the trained model carries).
+    public init(lexicons: RecognizerLexicons, clusters: WordClusters = WordClusters()) {
+        self.extractor = FeatureExtractor(lexicons: lexicons, clusters: clusters)
+    }
 
     /// Number of training tokens added.
     public private(set) var tokenCount = 0
 
-    /// Adds an analysed article (tokens and candidates filled) with one gold label per token.
-    public mutating func add(_ article: Article, gold: [NERTag]) {
+    /// Adds an analysed article (tokens and candidates filled) with one gold label per token;
+    /// `labelsMisc` says whether its corpus labels MISC spans at all, `domain` numbers its corpus
+    /// (0 for news, the domain tagged; see ``FeatureExtractor/domainTemplates``).
+    public mutating func add(_ article: Article, gold: [NERTag], labelsMisc: Bool = true, domain: Int = 0) {
         precondition(gold.count == article.tokens.count, "one gold label per token")
+        extractor.domain = FeatureExtractor.domain(domain)
         var text = article.text
         let features = text.withUTF8 { extractor.extract($0, tokens: article.tokens, candidates: article.candidates) }
-        examples.append(Example(features: features, sentenceStarts: article.tokens.map(\.startsSentence), gold: gold))
+        examples.append(Example(features: features, sentenceStarts: article.tokens.map(\.startsSentence), gold: gold, labelsMisc: labelsMisc))
         tokenCount += gold.count
     }
 
@@ -94,7 +103,8 @@ public struct PerceptronTrainer {
                                     if scores[t] > bestScore { bestScore = scores[t]; best = t }
                                 }
                                 let gold = Int(ex.gold[k].rawValue)
-                                if best != gold {
+                                let unlabelledMisc = !ex.labelsMisc && gold == 0 && NERTag(rawValue: UInt8(best))?.spanClass == 4
+                                if best != gold && !unlabelledMisc {
                                     errors += 1
                                     for i in lo..<hi {
                                         let base = Int(truncatingIfNeeded: f.hashes[i] >> shift) &* width
@@ -110,7 +120,7 @@ public struct PerceptronTrainer {
                                 let tag = NERTag(rawValue: UInt8(best)) ?? .outside
                                 tags[k] = tag
                                 if f.caseClass[k] >= CaseClass.capitalized {
-                                    history.set(f.lower[k], DynamicFeatures.historyValue(tag))
+                                    DynamicFeatures.remember(&history, f.lower[k], tag)
                                 }
                                 step += 1
                                 seen += 1
@@ -127,7 +137,7 @@ public struct PerceptronTrainer {
                 }
             }
         }
-        var model = PerceptronModel(bits: bits)
+        var model = PerceptronModel(bits: bits, clusters: extractor.clusters)
         model.weights = weights
         return model
     }

@@ -29,10 +29,18 @@ struct TokenFeatures {
     /// Number of tokens.
     var count: Int { lower.count }
 
-    /// Appends the feature `template × value` to the current token.
+    /// The text domain's salt (see ``FeatureExtractor/domainTemplates``); 0 adds no domain copies.
+    var domain: UInt64 = 0
+
+    /// Appends the feature `template × value` to the current token, and its copy for the text
+    /// domain when the template has one.
     @inline(__always)
     mutating func add(_ template: FeatureExtractor.Template, _ value: UInt64) {
-        hashes.append(FeatureExtractor.feature(template, value))
+        let h = FeatureExtractor.feature(template, value)
+        hashes.append(h)
+        if domain != 0, FeatureExtractor.domainTemplates & (1 << template.rawValue) != 0 {
+            hashes.append(FeatureHash.combine(h, domain))
+        }
     }
 }
 
