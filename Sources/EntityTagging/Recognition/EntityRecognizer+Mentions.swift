@@ -58,7 +58,7 @@ extension EntityRecognizer {
             guard let type = NERTag.begin(span.spanClass).entityType else { continue }
             var lo = span.tokens.lowerBound, hi = span.tokens.upperBound
             // Trailing possessive `'s` / `’s` (one token, or `'` + `s`) and stray punctuation.
-            while hi > lo + 1, Self.isPossessiveOrQuote(bytes, tokens, hi - 1) { hi -= 1 }
+            while hi > lo + 1, Self.isPossessiveOrQuote(bytes, tokens, hi - 1) || tokens[hi - 1].kind == .punctuation { hi -= 1 }
             while lo < hi - 1, tokens[lo].kind == .punctuation { lo += 1 }
             var start = tokens[lo].range.start
             var end = tokens[hi - 1].range.end

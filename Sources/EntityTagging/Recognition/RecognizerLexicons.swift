@@ -26,8 +26,14 @@ public struct RecognizerLexicons: Sendable {
         public static let particle = Flags(rawValue: 1 << 6)
         /// A preposition that introduces places (`in`, `near`, `outside`, `from`).
         public static let placePreposition = Flags(rawValue: 1 << 7)
-        /// A month or weekday name (capitalised but never an entity on its own).
+        /// A month, weekday or holiday name (capitalised but never an entity on its own).
         public static let calendar = Flags(rawValue: 1 << 8)
+        /// A verb of a match result between two sides (`beat`, `defeated`, `lost`).
+        public static let contestVerb = Flags(rawValue: 1 << 9)
+        /// A noun of office or rule a person's name qualifies (`administration`, `government`, `presidency`).
+        public static let personAttribute = Flags(rawValue: 1 << 10)
+        /// A word after a name and a hyphen that makes the name attributive (`era` in `Trump-era`, `led`).
+        public static let attributiveSuffix = Flags(rawValue: 1 << 11)
     }
 
     /// List membership per lower-cased word hash.
@@ -71,18 +77,31 @@ public struct RecognizerLexicons: Sendable {
         }
         for w in ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                   "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                  "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] {
+                  "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "christmas", "easter", "ramadan", "thanksgiving"] {
             add(w, .calendar)
+        }
+        for w in ["beat", "beats", "defeated", "defeats", "lost", "loses", "edged", "routed", "drew"] {
+            add(w, .contestVerb)
+        }
+        for w in ["administration", "government", "presidency", "cabinet", "campaign", "era"] {
+            add(w, .personAttribute)
+        }
+        for w in ["era", "led", "backed", "allied", "appointed", "style"] {
+            add(w, .attributiveSuffix)
         }
     }
 
     /// The built-in core plus the loaded lists (`given-names`, `person-titles`, `org-suffixes`,
-    /// `org-prefixes`, `place-suffixes`, `person-name-particles` and the demonyms).
+    /// `org-prefixes`, `place-suffixes`, `person-name-particles`, `holidays`, `contest-verbs`,
+    /// `person-attributes`, `attributive-suffixes` and the demonyms).
     public init(_ lexicons: Lexicons) {
         self.init()
         let lists: [(String, Flags)] = [
             ("given-names", .givenName), ("person-titles", .title), ("org-suffixes", .orgSuffix),
             ("org-prefixes", .orgPrefix), ("place-suffixes", .placeSuffix), ("person-name-particles", .particle),
+            ("holidays", .calendar), ("contest-verbs", .contestVerb), ("person-attributes", .personAttribute),
+            ("attributive-suffixes", .attributiveSuffix),
         ]
         for (name, flag) in lists {
             for entry in lexicons.list(name).sorted() { addEntry(entry, flag) }
