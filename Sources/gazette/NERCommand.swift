@@ -76,7 +76,7 @@ struct NERCommand: ParsableCommand {
                     for _ in 0..<max(1, conllCopies) { trainer.add(article, gold: gold) }
                 }
             }
-            print("\(documents.count - held.count) documents, \(trainer.tokenCount) tokens; analysed in \(clock.now - start)")
+            print("\(documents.count - held.count) CoNLL documents; \(trainer.tokenCount) training tokens in all; analysed in \(clock.now - start)")
             let trained = trainer.train(epochs: epochs, bits: bits, seed: seed) { epoch, errorRate in
                 print("epoch \(epoch): token error rate \(String(format: "%.4f", errorRate))")
             }

@@ -48,10 +48,6 @@ extension EntityRecognizer {
             applyRules(bytes, tokens: tokens, candidates: candidates, features: features, tags: &tags, rules: &rules)
         }
         let spans = Self.spans(tags: tags, margins: margins, rules: rules)
-        var candidateByTokens: [Range<Int>: Int] = [:]
-        for (c, candidate) in candidates.enumerated() where candidateByTokens[candidate.tokens] == nil {
-            candidateByTokens[candidate.tokens] = c
-        }
         var out: [Mention] = []
         out.reserveCapacity(spans.count)
         for span in spans {
@@ -67,7 +63,9 @@ extension EntityRecognizer {
             if end <= start { start = tokens[lo].range.start; end = tokens[hi - 1].range.end }
             var entityID = ""
             var source = span.source
-            if let c = candidateByTokens[lo..<hi], let entry = candidates[c].entries.first(where: { $0.type == type }) {
+            // The gazetteer's (longest) candidate at the span's start, when it is exactly the span.
+            let c = Int(features.candidateAt[lo])
+            if c >= 0, candidates[c].tokens == lo..<hi, let entry = candidates[c].entries.first(where: { $0.type == type }) {
                 entityID = entry.id
                 if source == "model" { source = "gazetteer" }
             }

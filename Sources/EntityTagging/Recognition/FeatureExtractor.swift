@@ -163,7 +163,7 @@ struct FeatureExtractor: Sendable {
         out.hashes.removeAll(keepingCapacity: true)
         out.offsets.removeAll(keepingCapacity: true)
         out.offsets.append(0)
-        out.hashes.reserveCapacity(range.count * 40)
+        out.hashes.reserveCapacity(range.count * 64)
         out.offsets.reserveCapacity(range.count + 1)
         let surfaces = layers.surfaces, document = layers.document, clusterIDs = layers.clusters
         let sentenceStart = out.sentenceStart, sentenceEnd = out.sentenceEnd, capsSentence = out.capsSentence
