@@ -58,11 +58,9 @@ struct NERCommand: ParsableCommand {
             var held: [(CoNLLDocument, Article)] = []
             for (number, path) in extra.enumerated() {
                 var used = 0
-                let corpus = try CoNLLCorpus.read(path: path)
-                let labelsMisc = corpus.contains { $0.labels.contains { $0.spanClass == 4 } }
-                for (k, doc) in corpus.enumerated() where !CoNLLCorpus.isHeldOut(k) {
+                for (k, doc) in try CoNLLCorpus.read(path: path).enumerated() where !CoNLLCorpus.isHeldOut(k) {
                     let article = try NERCommand.analyse(doc.text, id: doc.id, resources: res)
-                    trainer.add(article, gold: doc.labels(for: article.tokens), labelsMisc: labelsMisc, domain: domains ? number + 1 : 0)
+                    trainer.add(article, gold: doc.labels(for: article.tokens), domain: domains ? number + 1 : 0)
                     used += 1
                 }
                 print("\(path): \(used) documents (held-out slice left out)")

@@ -81,9 +81,16 @@ import TextAnalysis
     }
 
     @Test func listedOrganisationAfterADatelineIsKept() throws {
-        // The model found nothing: the dateline, the agency and the listed company all come back.
+        // The model found nothing: the dateline, the country, the agency and the listed company all
+        // come back.
         #expect(try Self.corrected("TOULOUSE, France (Reuters) - Airbus delivered 64 aircraft in May.")
-            == ["TOULOUSE/Place/rule:dateline", "Reuters/Organization/rule:gazetteer-prior", "Airbus/Organization/rule:gazetteer-prior"])
+            == ["TOULOUSE/Place/rule:dateline", "France/Place/rule:gazetteer-prior", "Reuters/Organization/rule:gazetteer-prior",
+                "Airbus/Organization/rule:gazetteer-prior"])
+        // The model's MISC span over the company and plain words does not hide it.
+        #expect(try Self.corrected("Airbus delivered 64 aircraft in May.", model: [("Airbus delivered 64", 4)])
+            == ["Airbus/Organization/rule:gazetteer-prior"])
+        // A small town listed under a common-looking name is left to the model.
+        #expect(try Self.corrected("Boats returned to Obama on Monday.").isEmpty)
         // A listed name the article also writes in lower case is a common word at a sentence start.
         #expect(try Self.corrected("Reuters said so. Later reuters was the word.").isEmpty)
     }

@@ -56,6 +56,18 @@ extension EntityRecognizer {
             // Trailing possessive `'s` / `’s` (one token, or `'` + `s`) and stray punctuation.
             while hi > lo + 1, Self.isPossessiveOrQuote(bytes, tokens, hi - 1) || tokens[hi - 1].kind == .punctuation { hi -= 1 }
             while lo < hi - 1, tokens[lo].kind == .punctuation { lo += 1 }
+            // A name starts with a capital or a digit (`3M`), unless the gazetteer lists it written
+            // so (`daa`): leading lower-case words and possessives are dropped (`said Kyiv`), and a
+            // span of nothing else is no name.
+            func listedAsWritten(_ lo: Int) -> Bool {
+                let c = Int(features.candidateAt[lo])
+                return c >= 0 && candidates[c].tokens == lo..<hi && candidates[c].exactCase
+            }
+            func startsName(_ k: Int) -> Bool {
+                (features.isName(k) || tokens[k].kind == .number || listedAsWritten(k)) && !Self.isPossessiveOrQuote(bytes, tokens, k)
+            }
+            while lo < hi - 1, !startsName(lo) { lo += 1 }
+            guard startsName(lo) else { continue }
             var start = tokens[lo].range.start
             var end = tokens[hi - 1].range.end
             // A possessive kept inside the last token (`Putin's` when the segmenter did not split).

@@ -26,7 +26,8 @@ enum RecognitionRule {
     /// A span never runs across a dateline's bracket or a spaced dash: `LONDON (Reuters` →
     /// `LONDON`, `Reuters`; `Romania - Cosmin Contra` → `Romania`, `Cosmin Contra`.
     static let bracketSplit: UInt8 = 9
-    /// A leading determiner is not part of a name: `An Airbus` → `Airbus`.
+    /// A leading determiner or title is not part of a name: `An Airbus` → `Airbus`, `Mayor Vitali
+    /// Klitschko` → `Vitali Klitschko`.
     static let determiner: UInt8 = 10
     /// A model number after a listed maker is not part of the organisation: `Airbus A350` → `Airbus`.
     static let productModel: UInt8 = 11

@@ -65,16 +65,22 @@ extension EntityRecognizer {
             e.assign(j + 1, s.upperBound, rightClass, RecognitionRule.bracketSplit)
         }
 
-        // 2. A leading determiner is not part of the name: `An Airbus`, `the Kremlin`; `The` stays
-        //    when the whole span is the listed name (`The Hague`).
+        // 2. A leading determiner is not part of the name: `An Airbus`, `the Kremlin`, `The National
+        //    Disaster Agency`; `The` stays when the whole span is the listed name (`The Hague`). Nor is a
+        //    title before a person (`Mayor Vitali Klitschko` → `Vitali Klitschko`).
         forEachSpan { s in
             guard s.count >= 2 else { return }
             let w = f.lower[s.lowerBound]
-            let trim = w == RecognitionRule.a || w == RecognitionRule.an
-                || (w == RecognitionRule.the && (f.caseClass[s.lowerBound] == CaseClass.lower
-                    || (candidate(s.lowerBound, s.upperBound) == nil && candidate(s.lowerBound + 1, s.upperBound) != nil)))
-            guard trim else { return }
-            e.assign(s.lowerBound + 1, s.upperBound, e.tags[s.lowerBound].spanClass, RecognitionRule.determiner)
+            let spanClass = e.tags[s.lowerBound].spanClass
+            let determiner = w == RecognitionRule.a || w == RecognitionRule.an
+                || (w == RecognitionRule.the && candidate(s.lowerBound, s.upperBound) == nil)
+            var lo = s.lowerBound
+            if determiner { lo += 1 }
+            if spanClass == 1 {
+                while lo < s.upperBound - 1, f.cues[lo].contains(.title), candidate(lo, s.upperBound) == nil { lo += 1 }
+            }
+            guard lo > s.lowerBound else { return }
+            e.assign(lo, s.upperBound, spanClass, RecognitionRule.determiner)
         }
 
         // 3. A model number after a listed maker: `Airbus A350`, `Boeing 737 MAX` → the maker.
@@ -180,21 +186,26 @@ extension EntityRecognizer {
             }
         }
 
-        // 7. The gazetteer prior: a name listed for one type only, unambiguous and written exactly as
-        //    listed, stays a name when the model left it untagged — unless it is part of a longer
-        //    capitalised run, or a sentence-initial single word the article also writes in lower case.
+        // 7. The gazetteer prior: a name listed for one type only (however many entries of that type
+        //    share it), whose likeliest entry is not marked as naming it only in context, written
+        //    exactly as listed, stays a name when the model left it untagged or called it (part of)
+        //    MISC, which never becomes a mention (`Airbus delivered 64` as one MISC span) — unless it
+        //    is part of a longer capitalised run, or a sentence-initial single word the article also
+        //    writes in lower case.
         for c in candidates where c.exactCase {
             let lo = c.tokens.lowerBound, hi = c.tokens.upperBound
-            guard lo >= 0, hi <= n, lo < hi, let type = c.entries.first?.type, type != .place,
-                  c.entries.allSatisfy({ $0.type == type && !$0.ambiguous && !$0.marked }),
+            // Places only when well known (countries, big cities): the place lists hold many small
+            // towns named like common words.
+            guard lo >= 0, hi <= n, lo < hi, let best = c.entries.first, !best.marked, best.type != .place || best.prior >= 0.6,
+                  c.entries.allSatisfy({ $0.type == best.type }),
                   !f.capsSentence[lo], f.isName(lo), !f.cues[lo].contains(.title),
-                  (lo..<hi).allSatisfy({ e.tags[$0] == .outside }) else { continue }
+                  (lo..<hi).allSatisfy({ e.tags[$0] == .outside || e.tags[$0].spanClass == 4 }) else { continue }
             let start = f.sentenceStart[lo], end = f.sentenceEnd[lo]
             if lo > start, f.isName(lo - 1), !isBracket(lo - 1) { continue }
             if hi < end, f.isName(hi) { continue }
             if hi - lo == 1, lo == start || (lo > start && tokens[lo - 1].kind == .punctuation && f.dateline[start] != 0),
                seenInLowerCase(f.lower[lo]) { continue }
-            e.assign(lo, hi, type == .person ? 1 : 3, RecognitionRule.gazetteerPrior)
+            e.assign(lo, hi, best.type == .person ? 1 : best.type == .place ? 2 : 3, RecognitionRule.gazetteerPrior)
         }
 
         // 8. A surname that is also a place, tagged as the place: a person when the article names that

@@ -26,18 +26,16 @@ struct FeatureExtractor: Sendable {
     @inline(__always)
     static func feature(_ t: Template, _ v: UInt64) -> UInt64 { FeatureHash.combine(t.rawValue, v) }
 
-    /// Templates that also get a copy specific to the text's domain when training on other text than
-    /// news (encyclopaedia, tweets, web forums): feature augmentation for domain adaptation, with news
-    /// as the reference domain that has no copy. The shared features learn news and what holds
-    /// everywhere, each other corpus's copies absorb its own conventions (no MISC in tweets, `@`
-    /// handles as people); tagging, always news, computes no copies at all.
-    static let domainTemplates: UInt64 = [Template.bias, .word, .shape, .wordPrev, .wordNext, .gazetteer, .lexicon, .document]
-        .reduce(0) { $0 | 1 << $1.rawValue }
-
+    /// Feature augmentation for domain adaptation: when training on other text than news
+    /// (encyclopaedia, tweets, web forums), every feature, static and label, also gets a copy salted
+    /// with that corpus; news, the reference domain, has no copies. The shared weights learn news and
+    /// what holds everywhere, each other corpus's copies absorb its own conventions (no MISC in
+    /// tweets, `@` handles as people, few `X of Y` names); tagging, always news, computes no copies.
+    ///
     /// The domain salt of training corpus `k`: 0 (no copies) for news, the domain Gazette tags.
     static func domain(_ k: Int) -> UInt64 { k == 0 ? 0 : FeatureHash.value(1_000 + k) }
 
-    /// The text domain whose copies of ``domainTemplates`` the features get (0: news, none).
+    /// The salt of the text domain whose copies the features get (0: news, none).
     var domain: UInt64 = 0
 
     /// Sentinel hashes for positions before the sentence start and after its end.

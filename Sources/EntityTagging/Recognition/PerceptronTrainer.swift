@@ -9,9 +9,8 @@ public struct PerceptronTrainer {
         var features: TokenFeatures
         var sentenceStarts: [Bool]
         var gold: [NERTag]
-        /// False for corpora that do not label MISC (tweets, web text): there a MISC guess on an
-        /// `O` token is not counted as a mistake, since the gold label cannot tell.
-        var labelsMisc: Bool
+        /// The domain salt of its corpus (0 for news).
+        var domain: UInt64
     }
 
     private var examples: [Example] = []
@@ -27,14 +26,14 @@ public struct PerceptronTrainer {
     public private(set) var tokenCount = 0
 
     /// Adds an analysed article (tokens and candidates filled) with one gold label per token;
-    /// `labelsMisc` says whether its corpus labels MISC spans at all, `domain` numbers its corpus
-    /// (0 for news, the domain tagged; see ``FeatureExtractor/domainTemplates``).
-    public mutating func add(_ article: Article, gold: [NERTag], labelsMisc: Bool = true, domain: Int = 0) {
+    /// `domain` numbers its corpus (0 for news, the domain tagged; see
+    /// ``FeatureExtractor/domain(_:)``).
+    public mutating func add(_ article: Article, gold: [NERTag], domain: Int = 0) {
         precondition(gold.count == article.tokens.count, "one gold label per token")
         extractor.domain = FeatureExtractor.domain(domain)
         var text = article.text
         let features = text.withUTF8 { extractor.extract($0, tokens: article.tokens, candidates: article.candidates) }
-        examples.append(Example(features: features, sentenceStarts: article.tokens.map(\.startsSentence), gold: gold, labelsMisc: labelsMisc))
+        examples.append(Example(features: features, sentenceStarts: article.tokens.map(\.startsSentence), gold: gold, domain: extractor.domain))
         tokenCount += gold.count
     }
 
@@ -61,7 +60,8 @@ public struct PerceptronTrainer {
                         wp[i] += v
                     }
                     var scores = [Float](repeating: 0, count: width)
-                    var dynamic = [UInt64](repeating: 0, count: DynamicFeatures.count)
+                    // The label features, and for another domain than news their domain copies too.
+                    var dynamic = [UInt64](repeating: 0, count: 2 * DynamicFeatures.count)
                     for epoch in 1...max(1, epochs) {
                         // Fisher–Yates with a fixed seed.
                         for i in stride(from: order.count - 1, to: 0, by: -1) {
@@ -86,13 +86,15 @@ public struct PerceptronTrainer {
                                         DynamicFeatures.write(k, previous: previous, previous2: previous2, history: remembered, features: f, into: dp)
                                     }
                                 }
+                                let dynamicCount = ex.domain == 0 ? DynamicFeatures.count : 2 * DynamicFeatures.count
+                                for i in DynamicFeatures.count..<dynamicCount { dynamic[i] = FeatureHash.combine(dynamic[i - DynamicFeatures.count], ex.domain) }
                                 for t in 0..<width { scores[t] = 0 }
                                 let lo = Int(f.offsets[k]), hi = Int(f.offsets[k + 1])
                                 for i in lo..<hi {
                                     let base = Int(truncatingIfNeeded: f.hashes[i] >> shift) &* width
                                     for t in 0..<width { scores[t] += wp[base + t] }
                                 }
-                                for h in dynamic {
+                                for h in dynamic[0..<dynamicCount] {
                                     let base = Int(truncatingIfNeeded: h >> shift) &* width
                                     for t in 0..<width { scores[t] += wp[base + t] }
                                 }
@@ -103,15 +105,14 @@ public struct PerceptronTrainer {
                                     if scores[t] > bestScore { bestScore = scores[t]; best = t }
                                 }
                                 let gold = Int(ex.gold[k].rawValue)
-                                let unlabelledMisc = !ex.labelsMisc && gold == 0 && NERTag(rawValue: UInt8(best))?.spanClass == 4
-                                if best != gold && !unlabelledMisc {
+                                if best != gold {
                                     errors += 1
                                     for i in lo..<hi {
                                         let base = Int(truncatingIfNeeded: f.hashes[i] >> shift) &* width
                                         update(base + gold, 1)
                                         update(base + best, -1)
                                     }
-                                    for h in dynamic {
+                                    for h in dynamic[0..<dynamicCount] {
                                         let base = Int(truncatingIfNeeded: h >> shift) &* width
                                         update(base + gold, 1)
                                         update(base + best, -1)

@@ -29,18 +29,16 @@ struct TokenFeatures {
     /// Number of tokens.
     var count: Int { lower.count }
 
-    /// The text domain's salt (see ``FeatureExtractor/domainTemplates``); 0 adds no domain copies.
+    /// The text domain's salt (see ``FeatureExtractor/domain(_:)``); 0 (news) adds no domain copies.
     var domain: UInt64 = 0
 
     /// Appends the feature `template × value` to the current token, and its copy for the text
-    /// domain when the template has one.
+    /// domain when training on another domain than news.
     @inline(__always)
     mutating func add(_ template: FeatureExtractor.Template, _ value: UInt64) {
         let h = FeatureExtractor.feature(template, value)
         hashes.append(h)
-        if domain != 0, FeatureExtractor.domainTemplates & (1 << template.rawValue) != 0 {
-            hashes.append(FeatureHash.combine(h, domain))
-        }
+        if domain != 0 { hashes.append(FeatureHash.combine(h, domain)) }
     }
 }
 
