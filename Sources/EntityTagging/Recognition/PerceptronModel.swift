@@ -67,7 +67,6 @@ public struct PerceptronModel: Sendable {
     public func serialized() -> [UInt8] {
         var out: [UInt8] = Self.magic
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        var maxAbs: Float = 0
         u32(Self.featureVersion)
         u32(UInt32(bits))
         u32(UInt32(NERTag.count))
