@@ -47,6 +47,34 @@ struct LanguageIdentifierTests {
         #expect(identifier.identify(shared, declared: "da") == "da")
     }
 
+    @Test("names in an English results table do not make it another language")
+    func namesDoNotDecide() throws {
+        // A league table of Slovenian clubs in an English report: the names alone read as Croatian.
+        let table = """
+            SOCCER - SLOVENIAN LEAGUE RESULTS / STANDINGS
+            LJUBLJANA 2026-03-14
+            Results of Slovenian league matches played on Saturday:
+            Koper 2 Celje 1
+            Maribor 0 Olimpija Ljubljana 0
+            Mura 3 Domzale 1
+            Aluminij 1 Bravo 1
+            Radomlje 0 Rogaska 2
+            Standings (played, won, drawn, lost, goals for, against, points):
+            Olimpija Ljubljana 5 4 1 0 11 2 13
+            Maribor 5 3 1 1 9 4 10
+            Koper 5 2 1 2 6 7 7
+            Rogaska 5 2 1 2 6 6 7
+            Celje 5 1 2 2 4 6 5
+            Aluminij 5 1 2 2 5 7 5
+            Bravo 5 1 2 2 4 6 5
+            Mura 5 1 1 3 5 9 4
+            Radomlje 5 1 1 3 3 8 4
+            Domzale 5 0 2 3 3 10 2
+            """
+        let identifier = try LanguageIdentifier()
+        #expect(identifier.identify(table) == "en")
+    }
+
     @Test("text too short to tell gives the declared language, or nil")
     func tooShort() throws {
         let identifier = try #require(Self.identifier)

@@ -26,6 +26,8 @@ public struct LanguageIdentifier: PipelineStage {
 
     /// Fewest letters of a shared script the n-gram scores need.
     public static let minimumLetters = 20
+    /// Fewest letters in words that do not start with a capital for the scores to use only those.
+    public static let minimumLowercaseLetters = 60
     /// Fewest letters of a script one language owns that name the language.
     public static let minimumScriptLetters = 10
     /// How close (in nats per n-gram) the declared language's score must come to the best to win.
@@ -91,12 +93,15 @@ public struct LanguageIdentifier: PipelineStage {
         guard !candidates.isEmpty else {
             return Identification(language: declared, reason: "no profiles for the \(script) script")
         }
-        let (scores, grams) = score(sample, candidates: candidates)
+        // Names say little about the language they stand in (a results table of Serbian clubs in an
+        // English report): score the words that do not start with a capital when there are enough.
+        let lowercaseOnly = sample.lowercaseLetters >= Self.minimumLowercaseLetters
+        let (scores, grams) = score(lowercaseOnly ? sample.lowercaseWords : sample.characters, candidates: candidates)
         let ranked = candidates.indices.sorted { scores[$0] > scores[$1] }
         let best = ranked[0]
         let perGram = { (index: Int) -> Double in grams > 0 ? (scores[best] - scores[index]) / Double(grams) : 0 }
         let runnerUp = ranked.count > 1 ? " before \(profiles.languages[candidates[ranked[1]]]) by \(Self.format(perGram(ranked[1]))) per n-gram" : ""
-        let summary = "\(grams) n-grams of \(letters) \(script) letters score \(profiles.languages[candidates[best]]) best\(runnerUp)"
+        let summary = "\(grams) n-grams of \(lowercaseOnly ? "the \(sample.lowercaseLetters) letters of uncapitalised words among " : "")\(letters) \(script) letters score \(profiles.languages[candidates[best]]) best\(runnerUp)"
         if let declared, declared != profiles.languages[candidates[best]],
            let position = candidates.firstIndex(where: { profiles.languages[$0] == declared }), perGram(position) <= Self.tieMargin {
             return Identification(language: declared, reason: "\(summary); the declared \(declared) is within \(Self.format(perGram(position))) and breaks the tie")
@@ -130,7 +135,7 @@ public struct LanguageIdentifier: PipelineStage {
     /// Sums `ln(p + smoothing)` over the sample's n-grams for each candidate column; n-grams no
     /// profile knows are skipped. N-grams are cut as langdetect cuts them: words padded with one
     /// space, no n-gram spanning two words.
-    private func score(_ sample: Sample, candidates: [Int]) -> (scores: [Double], grams: Int) {
+    private func score(_ characters: [UInt32], candidates: [Int]) -> (scores: [Double], grams: Int) {
         var scores = [Double](repeating: 0, count: candidates.count)
         var grams = 0
         profiles.rows.withUnsafeBufferPointer { rows in
@@ -144,7 +149,7 @@ public struct LanguageIdentifier: PipelineStage {
                 // The last one to three characters, oldest first.
                 var first: UInt32 = 0x20, second: UInt32 = 0, third: UInt32 = 0
                 var count = 1
-                for character in sample.characters {
+                for character in characters {
                     let last = count == 3 ? third : count == 2 ? second : first
                     if last == 0x20 {
                         first = 0x20
@@ -204,6 +209,10 @@ private func exp10Negative(_ value: Double) -> Double { exp(-value / 10) }
 /// words, and how many letters each script contributed.
 private struct Sample {
     var characters: [UInt32] = []
+    /// The same, without the words that start with a capital letter.
+    var lowercaseWords: [UInt32] = []
+    /// Letters in `lowercaseWords`.
+    var lowercaseLetters = 0
     var scriptCounts = [Int](repeating: 0, count: WritingScript.allCases.count)
 
     /// Decodes UTF-8 by hand (malformed bytes count as spaces) until `limit` letters are read.
@@ -212,6 +221,15 @@ private struct Sample {
         var index = 0
         var letters = 0
         var pendingSpace = true
+        var wordStart = 0
+        var wordCapitalized = false
+        /// Copies the word just ended into `lowercaseWords` unless it starts with a capital.
+        func endWord() {
+            guard !wordCapitalized, wordStart < characters.count else { return }
+            if !lowercaseWords.isEmpty { lowercaseWords.append(0x20) }
+            lowercaseWords.append(contentsOf: characters[wordStart...])
+            lowercaseLetters += characters.count - wordStart
+        }
         while index < bytes.count && letters < limit {
             let lead = bytes[index]
             var scalar = UInt32(lead)
@@ -232,13 +250,22 @@ private struct Sample {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace && !characters.isEmpty { characters.append(0x20) }
+            if pendingSpace {
+                if !characters.isEmpty {
+                    endWord()
+                    characters.append(0x20)
+                }
+                wordStart = characters.count
+                wordCapitalized = lower != scalar
+            }
             pendingSpace = false
             characters.append(lower)
             scriptCounts[Int(script.rawValue)] += 1
             letters += 1
         }
+        endWord()
         characters.append(0x20)
+        lowercaseWords.append(0x20)
     }
 
     /// The script most of the text is in, with its letter count. Kana counts with Han (the two
