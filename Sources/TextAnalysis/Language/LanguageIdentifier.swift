@@ -138,13 +138,16 @@ public struct LanguageIdentifier: PipelineStage {
     private func score(_ characters: [UInt32], candidates: [Int]) -> (scores: [Double], grams: Int) {
         var scores = [Double](repeating: 0, count: candidates.count)
         var grams = 0
+        let table = profiles.rowStart
+        scores.withUnsafeMutableBufferPointer { scores in
+        candidates.withUnsafeBufferPointer { columns in
         profiles.rows.withUnsafeBufferPointer { rows in
             logProbability.withUnsafeBufferPointer { logs in
                 func add(_ key: UInt64) {
-                    guard let start = profiles.rowStart[key] else { return }
+                    guard let start = table[key] else { return }
                     grams += 1
                     let row = Int(start)
-                    for (slot, column) in candidates.enumerated() { scores[slot] += logs[Int(rows[row + column])] }
+                    for slot in 0..<columns.count { scores[slot] += logs[Int(rows[row &+ columns[slot]])] }
                 }
                 // The last one to three characters, oldest first.
                 var first: UInt32 = 0x20, second: UInt32 = 0, third: UInt32 = 0
@@ -167,6 +170,8 @@ public struct LanguageIdentifier: PipelineStage {
                     if count == 3 { add(Self.key(first, second, third)) }
                 }
             }
+        }
+        }
         }
         return (scores, grams)
     }

@@ -1,5 +1,5 @@
 internal import Foundation
-public import GazetteCore
+@_spi(GazetteInternal) public import GazetteCore
 
 /// Character 1-, 2- and 3-gram statistics of the languages that share a script with others,
 /// loaded from `models/language/profiles.tsv` (built by `Scripts/build-language-profiles` from the
@@ -17,7 +17,7 @@ public struct LanguageProfiles: Sendable {
     /// The script each language is written in, by column.
     let scripts: [WritingScript]
     /// N-gram key (``LanguageIdentifier/key``) → first byte of its row in ``rows``.
-    let rowStart: [UInt64: Int32]
+    let rowStart: NGramTable
     /// One row of ``languages``.count bytes per n-gram.
     let rows: [UInt8]
 
@@ -39,7 +39,7 @@ public struct LanguageProfiles: Sendable {
     init(parsing text: String, source: String) throws(GazetteError) {
         var languages: [String] = []
         var scripts: [WritingScript] = []
-        var rowStart: [UInt64: Int32] = [:]
+        var rowStart: [(key: UInt64, row: Int32)] = []
         var rows: [UInt8] = []
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
         var lineNumber = 0
@@ -74,12 +74,51 @@ public struct LanguageProfiles: Sendable {
                 }
                 rows[start + column] = score
             }
-            rowStart[LanguageIdentifier.key(gram.map(\.value))] = Int32(start)
+            rowStart.append((LanguageIdentifier.key(gram.map(\.value)), Int32(start)))
         }
         guard !languages.isEmpty else { throw GazetteError(.model, "\(source) has no #languages line") }
         self.languages = languages
         self.scripts = scripts
-        self.rowStart = rowStart
+        self.rowStart = NGramTable(rowStart)
         self.rows = rows
+    }
+}
+
+/// A fixed open-addressing table from n-gram keys to row offsets: one multiply and, almost always,
+/// one probe per look-up, where a `Dictionary` hashes the key with SipHash.
+struct NGramTable: Sendable {
+    private let keys: [UInt64]
+    private let values: [Int32]
+    private let shift: UInt64
+
+    /// A table of `entries` (keys are never 0: an n-gram has at least one non-zero scalar).
+    init(_ entries: [(key: UInt64, row: Int32)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < entries.count * 2 { bits += 1 }
+        let size = 1 << Int(bits)
+        var keys = [UInt64](repeating: 0, count: size)
+        var values = [Int32](repeating: -1, count: size)
+        for entry in entries {
+            var slot = Int((entry.key &* StableHash.golden) >> (64 - bits))
+            while keys[slot] != 0 && keys[slot] != entry.key { slot = (slot + 1) & (size - 1) }
+            keys[slot] = entry.key
+            values[slot] = entry.row
+        }
+        self.keys = keys
+        self.values = values
+        self.shift = 64 - bits
+    }
+
+    /// The row offset of `key`, or nil.
+    @inline(__always)
+    subscript(_ key: UInt64) -> Int32? {
+        let mask = keys.count - 1
+        var slot = Int((key &* StableHash.golden) >> shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
     }
 }
