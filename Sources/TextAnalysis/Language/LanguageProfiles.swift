@@ -35,18 +35,38 @@ public struct LanguageProfiles: Sendable {
         try LanguageProfiles(contentsOf: DataLocator.path(defaultPath))
     }
 
-    /// Parses the text of a `profiles.tsv` file; `source` names it in error messages.
+    /// Parses the text of a `profiles.tsv` file; `source` names it in error messages. Works on the
+    /// UTF-8 bytes (26,000 lines at every start-up: `String.split` took half of the start-up time).
     init(parsing text: String, source: String) throws(GazetteError) {
+        var text = text
+        let outcome = text.withUTF8 { bytes in Result { () throws(GazetteError) in try Self.parse(bytes, source: source) } }
+        let parsed = try outcome.get()
+        self.languages = parsed.languages
+        self.scripts = parsed.scripts
+        self.rowStart = NGramTable(parsed.rowStart)
+        self.rows = parsed.rows
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(GazetteError)
+        -> (languages: [String], scripts: [WritingScript], rowStart: [(key: UInt64, row: Int32)], rows: [UInt8])
+    {
         var languages: [String] = []
         var scripts: [WritingScript] = []
         var rowStart: [(key: UInt64, row: Int32)] = []
         var rows: [UInt8] = []
-        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        let languagesPrefix = Array("#languages\t".utf8)
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            if line.hasPrefix("#languages\t") {
-                for entry in line.dropFirst("#languages\t".count).split(separator: " ") {
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+            if line.isEmpty { continue }
+            if line.starts(with: languagesPrefix) {
+                let list = String(decoding: line.dropFirst(languagesPrefix.count), as: UTF8.self)
+                for entry in list.split(separator: " ") {
                     let parts = entry.split(separator: ":")
                     guard parts.count == 2, let script = WritingScript(iso15924: String(parts[1])) else {
                         throw GazetteError(.model, "\(source) line \(lineNumber): '\(entry)' is not language:script")
@@ -56,31 +76,58 @@ public struct LanguageProfiles: Sendable {
                 }
                 continue
             }
-            if line.hasPrefix("#") { continue }
-            guard !languages.isEmpty, let tab = line.firstIndex(of: "\t") else {
+            if line[0] == UInt8(ascii: "#") { continue }
+            guard !languages.isEmpty, let tab = line.firstIndex(of: 0x09) else {
                 throw GazetteError(.model, "\(source) line \(lineNumber): an n-gram line before the #languages line, or no tab")
             }
-            let gram = Array(line[..<tab].unicodeScalars)
-            guard (1...3).contains(gram.count) else {
+            // The n-gram: one to three scalars, decoded by hand.
+            var key: UInt64 = 0
+            var scalars = 0
+            var index = 0
+            while index < tab {
+                let lead = line[index]
+                let width = CharacterClass.width(lead)
+                guard index + width <= tab else { break }
+                var scalar = UInt32(lead) & (width == 1 ? 0x7F : width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for offset in 1..<max(1, width) { scalar = scalar << 6 | UInt32(line[index + offset] & 0x3F) }
+                key = key << 21 | UInt64(scalar & 0x1F_FFFF)
+                scalars += 1
+                index += max(1, width)
+            }
+            guard (1...3).contains(scalars) else {
                 throw GazetteError(.model, "\(source) line \(lineNumber): n-grams have 1 to 3 characters")
             }
             let start = rows.count
             rows.append(contentsOf: repeatElement(Self.unseen, count: languages.count))
-            for cell in line[line.index(after: tab)...].split(separator: " ") {
-                let bytes = Array(cell.utf8)
-                guard bytes.count >= 2, let column = letters.firstIndex(of: bytes[0]), column < languages.count,
-                      let score = UInt8(String(decoding: bytes[1...], as: UTF8.self)), score < Self.unseen else {
-                    throw GazetteError(.model, "\(source) line \(lineNumber): '\(cell)' is not a language letter and a score")
+            // Cells: a language letter (a–z, A–Z by column) and a score, separated by spaces.
+            var position = tab + 1
+            while position < line.count {
+                if line[position] == 0x20 { position += 1; continue }
+                let letter = line[position]
+                let column: Int
+                switch letter {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): column = Int(letter - UInt8(ascii: "a"))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): column = 26 + Int(letter - UInt8(ascii: "A"))
+                default: column = Int.max
                 }
-                rows[start + column] = score
+                position += 1
+                var score = 0, digits = 0
+                while position < line.count, line[position] != 0x20 {
+                    let digit = Int(line[position]) - 0x30
+                    guard (0...9).contains(digit) else { digits = 0; score = Int.max; break }
+                    score = score * 10 + digit
+                    digits += 1
+                    position += 1
+                }
+                guard column < languages.count, digits > 0, score < Int(Self.unseen) else {
+                    throw GazetteError(.model, "\(source) line \(lineNumber): a cell is not a language letter and a score")
+                }
+                rows[start + column] = UInt8(score)
             }
-            rowStart.append((LanguageIdentifier.key(gram.map(\.value)), Int32(start)))
+            rowStart.append((key, Int32(start)))
         }
         guard !languages.isEmpty else { throw GazetteError(.model, "\(source) has no #languages line") }
-        self.languages = languages
-        self.scripts = scripts
-        self.rowStart = NGramTable(rowStart)
-        self.rows = rows
+        return (languages, scripts, rowStart, rows)
     }
 }
 
