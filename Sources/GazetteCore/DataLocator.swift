@@ -80,7 +80,7 @@ public enum DataLocator {
     }
 
     /// The folder part of a path (`/a/b` for `/a/b/c`; `/` for `/a`).
-    static func parent(of path: String) -> String {
+    package static func parent(of path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }

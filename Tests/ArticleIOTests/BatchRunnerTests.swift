@@ -90,7 +90,7 @@ struct BatchRunnerTests {
             guard let (sequence, taken) = state.take() else { Issue.record("no record to take"); return }
             #expect(taken.id == "r\(round)")
             #expect(state.heldRecords == 0)
-            state.complete(sequence, BatchRunner.Output(line: "{}", isError: false, inputPosition: 0), of: taken)
+            state.complete(sequence, BatchRunner.Output(line: "{}", error: nil, inputPosition: 0), of: taken)
             #expect(state.heldRecords == 1)
             let (batch, _) = state.takeReady(wait: false, timeout: 0)
             #expect(batch.count == 1)

@@ -117,23 +117,37 @@ public struct BatchRunner: Sendable {
     }
 
     /// One tagged (or failed) record as an output line.
-    struct Output: Sendable {
-        var line: String
-        var isError: Bool
-        var inputPosition: Int
+    package struct Output: Sendable {
+        /// The JSON line, without newline.
+        package var line: String
+        /// The error code when the line is an error record.
+        package var error: GazetteError.Code?
+        /// The record's input position (progress).
+        package var inputPosition: Int
+
+        /// Whether the line is an error record.
+        package var isError: Bool { error != nil }
+
+        /// An output line; `error` is the code of an error record.
+        package init(line: String, error: GazetteError.Code?, inputPosition: Int) {
+            self.line = line
+            self.error = error
+            self.inputPosition = inputPosition
+        }
     }
 
-    /// Tags one record and encodes its output line.
-    static func tag(_ record: InputRecord, pipeline: Pipeline, options: Options, profile: inout StageProfile) -> Output {
+    /// Tags one record and encodes its output line: the one place that turns an input record into
+    /// the line `gazette tag` writes (the server answers with the same line).
+    package static func tag(_ record: InputRecord, pipeline: Pipeline, options: Options, profile: inout StageProfile) -> Output {
         switch record.content {
         case .failure(let error):
-            return Output(line: TagRecord.encodeError(id: record.id, url: record.url, error: error), isError: true, inputPosition: record.inputPosition)
+            return Output(line: TagRecord.encodeError(id: record.id, url: record.url, error: error), error: error.code, inputPosition: record.inputPosition)
         case .success(let article):
             do {
                 let tagged = options.profile ? try pipeline.tag(article, profile: &profile) : try pipeline.tag(article)
-                return Output(line: TagRecord.encode(tagged, options: options.record), isError: false, inputPosition: record.inputPosition)
+                return Output(line: TagRecord.encode(tagged, options: options.record), error: nil, inputPosition: record.inputPosition)
             } catch {
-                return Output(line: TagRecord.encodeError(id: record.id, url: record.url, error: error), isError: true, inputPosition: record.inputPosition)
+                return Output(line: TagRecord.encodeError(id: record.id, url: record.url, error: error), error: error.code, inputPosition: record.inputPosition)
             }
         }
     }
@@ -143,7 +157,7 @@ public struct BatchRunner: Sendable {
         while let (sequence, record) = state.take() {
             let output = tag(record, pipeline: pipeline, options: options, profile: &profile)
             state.complete(sequence, output, of: record)
-            if record.rawByteCount >= BatchRunner.trimThreshold { releaseFreedMemory() }
+            releaseFreedMemory(after: record)
         }
         state.addProfile(profile)
     }
@@ -154,8 +168,10 @@ public struct BatchRunner: Sendable {
 
     /// A multi-megabyte page leaves its thread's malloc arena holding tens of megabytes of freed
     /// blocks, which glibc keeps for reuse; with a few such arenas the process would sit well above
-    /// what it uses. `malloc_trim` returns those pages (a few milliseconds, only after large pages).
-    private static func releaseFreedMemory() {
+    /// what it uses. After a record of at least ``trimThreshold`` raw bytes, `malloc_trim` returns
+    /// those pages (a few milliseconds, only after large pages).
+    package static func releaseFreedMemory(after record: InputRecord) {
+        guard record.rawByteCount >= trimThreshold else { return }
         #if os(Linux)
         _ = malloc_trim(0)
         #endif

@@ -7,13 +7,13 @@ import Darwin
 #endif
 
 /// A mutex with one condition variable, for the batch runner's queues (threads wait on it for work,
-/// results or a free slot in the window).
-final class ConditionLock: @unchecked Sendable {
+/// results or a free slot in the window) and the server's worker pool.
+package final class ConditionLock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
 
     /// Creates an unlocked lock.
-    init() {
+    package init() {
         mutex = .allocate(capacity: 1)
         condition = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
@@ -28,17 +28,17 @@ final class ConditionLock: @unchecked Sendable {
     }
 
     /// Runs `body` with the mutex held.
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    package func withLock<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body()
     }
 
     /// Waits for a signal; call only from inside `withLock`.
-    func wait() { pthread_cond_wait(condition, mutex) }
+    package func wait() { pthread_cond_wait(condition, mutex) }
 
     /// Waits for a signal or until `seconds` have passed; call only from inside `withLock`.
-    func wait(seconds: Double) {
+    package func wait(seconds: Double) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let whole = Int(seconds)
@@ -54,15 +54,16 @@ final class ConditionLock: @unchecked Sendable {
     }
 
     /// Wakes every waiting thread.
-    func broadcast() { pthread_cond_broadcast(condition) }
+    package func broadcast() { pthread_cond_broadcast(condition) }
 }
 
-/// A started OS thread that can be joined; the batch runner's workers and writer.
-struct WorkerThread {
+/// A started OS thread that can be joined; the batch runner's workers and writer, the server's
+/// tagging workers.
+package struct WorkerThread {
     private let handle: pthread_t
 
     /// Starts a thread running `body`; nil when the system refuses to create one.
-    init?(_ body: @escaping @Sendable () -> Void) {
+    package init?(_ body: @escaping @Sendable () -> Void) {
         final class Box { let body: @Sendable () -> Void; init(_ body: @escaping @Sendable () -> Void) { self.body = body } }
         let context = Unmanaged.passRetained(Box(body)).toOpaque()
         var handle = pthread_t()
@@ -79,5 +80,5 @@ struct WorkerThread {
     }
 
     /// Waits for the thread to finish.
-    func join() { pthread_join(handle, nil) }
+    package func join() { pthread_join(handle, nil) }
 }

@@ -1,7 +1,7 @@
-import GazetteCore
-import GazetteIO
+package import GazetteCore
+package import GazetteIO
 /// Reads one whole `.html`/`.htm`/`.txt` file (or its `.gz`) as one article, up to the record limit.
-final class DocumentFileReader: RecordReader {
+package final class DocumentFileReader: RecordReader {
     private let source: () throws(GazetteError) -> any ByteSource
     private let format: InputFormat
     private let fileID: String
@@ -31,21 +31,31 @@ final class DocumentFileReader: RecordReader {
             let opened = try source()
             let outcome = try Inflate.readAll(from: opened, limit: limits.maxRecordBytes)
             rawBytes = opened.rawBytesRead
-            switch outcome {
-            case .tooLarge:
-                return .record(InputRecord(
-                    id: fileID, origin: originPath,
-                    error: GazetteError(
-                        .limitExceeded,
-                        "\(originPath) holds more than the record limit of \(limits.maxRecordBytes) bytes (decompressed) (raise it with --max-record-bytes)"),
-                    inputPosition: positionBase + rawBytes))
-            case .bytes(let bytes):
-                let input: ArticleInput = format == .text ? .text(TextDecoding.decode(bytes)) : .html(bytes, charset: nil)
-                let article = Article(id: fileID, url: nil, input: input, origin: originPath)
-                return .record(InputRecord(article: article, origin: originPath, inputPosition: positionBase + rawBytes))
-            }
+            var record = DocumentFileReader.record(outcome, format: format, id: fileID, origin: originPath, limits: limits)
+            record.inputPosition = positionBase + rawBytes
+            return .record(record)
         } catch {
             return .record(InputRecord(id: fileID, origin: originPath, error: error, inputPosition: positionBase + rawBytes))
+        }
+    }
+
+    /// The record for one whole document (a file, or an HTTP request body) whose bytes, after any
+    /// decompression, are `outcome`: the page or text as an article, or `limit_exceeded` when it
+    /// outgrew the record limit. `charset` is a declared charset (an HTTP `Content-Type`'s).
+    package static func record(
+        _ outcome: Inflate.Outcome, format: InputFormat, id: String, url: String? = nil, charset: String? = nil,
+        origin: String, limits: Limits
+    ) -> InputRecord {
+        switch outcome {
+        case .tooLarge:
+            return InputRecord(
+                id: id, url: url, origin: origin,
+                error: GazetteError(
+                    .limitExceeded,
+                    "\(origin) holds more than the record limit of \(limits.maxRecordBytes) bytes (decompressed) (raise it with --max-record-bytes)"))
+        case .bytes(let bytes):
+            let input: ArticleInput = format == .text ? .text(TextDecoding.decode(bytes)) : .html(bytes, charset: charset)
+            return InputRecord(article: Article(id: id, url: url, input: input, origin: origin), origin: origin)
         }
     }
 }

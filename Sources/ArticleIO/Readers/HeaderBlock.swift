@@ -1,5 +1,5 @@
 /// `Name: value` header lines (WARC or HTTP), looked up case-insensitively.
-struct HeaderBlock {
+package struct HeaderBlock {
     /// Header names in lowercase with their values, in order.
     private(set) var fields: [(name: String, value: String)] = []
 
@@ -20,7 +20,7 @@ struct HeaderBlock {
     }
 
     /// `value` without surrounding spaces, tabs and line-ending bytes.
-    static func trim(_ value: String) -> String {
+    package static func trim(_ value: String) -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
         guard let first = value.firstIndex(where: { !isSpace($0) }),
               let last = value.lastIndex(where: { !isSpace($0) }) else { return "" }
@@ -28,13 +28,13 @@ struct HeaderBlock {
     }
 
     /// The media type of a `Content-Type` value in lowercase (`text/html`).
-    static func mediaType(_ contentType: String) -> String {
+    package static func mediaType(_ contentType: String) -> String {
         let type = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return trim(String(type)).lowercased()
     }
 
     /// The `name=` parameter of a header value (`charset` of `text/html; charset="utf-8"`).
-    static func parameter(_ name: String, in value: String) -> String? {
+    package static func parameter(_ name: String, in value: String) -> String? {
         for part in value.split(separator: ";").dropFirst() {
             let pieces = part.split(separator: "=", maxSplits: 1)
             guard pieces.count == 2, trim(String(pieces[0])).lowercased() == name else { continue }
