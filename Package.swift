@@ -14,10 +14,23 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Gazette", targets: ["Gazette"]),
+        .library(name: "GazetteServer", targets: ["GazetteServer"]),
         .executable(name: "gazette", targets: ["gazette"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `gazette serve`: HTTP on SwiftNIO, graceful shutdown, Prometheus metrics. Hummingbird's
+        // default traits are off: they only add swift-configuration readers we do not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Already in Hummingbird's graph; named because GazetteServer imports their modules.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Tests only: reads the OpenAPI document the server's answers are checked against.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +58,7 @@ let package = Package(
             exclude: [
                 "Fuzz", "README.md", "dist", "Scripts", "Tests", "docs", "examples", "samples",
                 "Sources/ArticleIO", "Sources/CBZip2", "Sources/CLibXML2", "Sources/CMalloc", "Sources/CZlib", "Sources/EntityGraph",
-                "Sources/EntityTagging", "Sources/Gazette", "Sources/GazetteCore", "Sources/GazetteIO",
+                "Sources/EntityTagging", "Sources/Gazette", "Sources/GazetteCore", "Sources/GazetteIO", "Sources/GazetteServer",
                 "Sources/HTMLCleaning", "Sources/TextAnalysis", "Sources/TopicClassification", "Sources/WikidataImport", "Sources/gazette",
             ],
             sources: ["Sources/GazetteData"],
@@ -70,9 +83,26 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The HTTP server behind `gazette serve`: the API, the worker pool, metrics and the web page.
+        .target(
+            name: "GazetteServer",
+            dependencies: [
+                "Gazette", "GazetteCore", "GazetteIO", "ArticleIO", "EntityTagging", "TopicClassification",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Web")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "gazette",
-            dependencies: ["Gazette", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Gazette", "GazetteServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         // What several test targets share: temporary folders, a gzip writer.
@@ -87,6 +117,16 @@ let package = Package(
         .testTarget(name: "ArticleIOTests", dependencies: ["ArticleIO", "GazetteTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "WikidataImportTests", dependencies: ["WikidataImport", "EntityTagging", "GazetteCore", "GazetteTestSupport", "CBZip2"], swiftSettings: strictSettings),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GazetteServerTests",
+            dependencies: [
+                "GazetteServer", "Gazette", "GazetteTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "GazetteCLITests", dependencies: ["Gazette", "GazetteTestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Gazette
 
 /// The `gazette` command: tags news articles with entities and topics, and builds graphs and feeds.
 @main
@@ -8,7 +9,7 @@ struct GazetteCommand: AsyncParsableCommand {
         abstract: "Tag news articles with people, places, organisations and IPTC topics.",
         discussion: "`gazette --version` prints the program version, the data folder, the gazetteer build and the models' provenance.",
         subcommands: [
-            TagCommand.self, CleanCommand.self, GazetteerCommand.self, TopicsCommand.self,
+            TagCommand.self, ServeCommand.self, CleanCommand.self, GazetteerCommand.self, TopicsCommand.self,
             GraphCommand.self, FeedCommand.self, NERCommand.self,
         ]
     )

@@ -57,26 +57,10 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("topic-model"), help: ArgumentHelp("A topic model replacing the shipped one.", valueName: "MODEL"))
     var topicModel: String?
 
-    @Option(name: .customLong("max-record-bytes"), help: ArgumentHelp("Largest record, also after decompression (default \(Limits().maxRecordBytes)).", valueName: "N"))
-    var maxRecordBytes: Int?
-
-    @Option(name: .customLong("max-line-bytes"), help: ArgumentHelp("Longest JSONL line (default \(Limits().maxLineBytes)).", valueName: "N"))
-    var maxLineBytes: Int?
-
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest HTML element nesting walked (default \(Limits().maxDepth)).", valueName: "N"))
-    var maxDepth: Int?
-
-    @Option(name: .customLong("max-tokens"), help: ArgumentHelp("Most tokens analysed per document (default \(Limits().maxTokens)).", valueName: "N"))
-    var maxTokens: Int?
+    @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        for (name, value) in [
-            ("--max-record-bytes", maxRecordBytes), ("--max-line-bytes", maxLineBytes),
-            ("--max-depth", maxDepth), ("--max-tokens", maxTokens),
-        ] {
-            if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
-        }
         if let standardInputName, standardInputName.isEmpty || standardInputName.hasPrefix("/") {
             throw ValidationError("--stdin-name takes a relative path such as world/story.html")
         }
@@ -89,10 +73,7 @@ struct TagCommand: ParsableCommand {
         var pipelineOptions = PipelineOptions()
         lists.apply(to: &pipelineOptions)
         pipelineOptions.topicModel = topicModel
-        if let maxRecordBytes { pipelineOptions.limits.maxRecordBytes = maxRecordBytes }
-        if let maxLineBytes { pipelineOptions.limits.maxLineBytes = maxLineBytes }
-        if let maxDepth { pipelineOptions.limits.maxDepth = maxDepth }
-        if let maxTokens { pipelineOptions.limits.maxTokens = maxTokens }
+        limits.apply(to: &pipelineOptions.limits)
 
         var plan: InputPlan
         do {

@@ -6,7 +6,7 @@ import Gazette
 /// the models' provenance, so a user can tell which lists and models tagged a file.
 enum VersionReport {
     /// The program version.
-    static let programVersion = "0.12.0"
+    static let programVersion = GazetteVersion.current
 
     static func text() -> String {
         var lines = ["gazette \(programVersion)"]
