@@ -30,7 +30,7 @@ public struct GazetteServer: Sendable {
         /// Requests waiting for a worker, at most; one more is answered 503 with `Retry-After`.
         public var queueLimit: Int
         /// Longest a request may take, body upload and queueing included (a stream: per record);
-        /// also how long an idle connection stays open.
+        /// an idle connection is closed 2 seconds after it.
         public var timeout: Duration
 
         /// Creates a configuration; `queueLimit` defaults to 64 requests per worker.
@@ -78,10 +78,12 @@ public struct GazetteServer: Sendable {
                 timeout: configuration.timeout),
             info: ServerInfo.json(pipeline: pipeline, options: options, configuration: configuration),
             assets: WebAssets.load())
-        let idle = configuration.timeout.components
+        // A connection silent for longer than a request may take is closed; the margin lets a
+        // stalled upload get its 503 timeout answer first.
+        let idle = configuration.timeout.components.seconds + 2
         return Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: .seconds(max(1, idle.seconds)))),
+            server: .http1(configuration: .init(idleTimeout: .seconds(idle))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "gazette/\(GazetteVersion.current)"),
             services: [workers],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },

@@ -11,7 +11,7 @@ import Foundation
 /// document. They are the `Web` resources of the GazetteServer target, loaded into memory once.
 ///
 /// Looked up in order: the resource bundle SwiftPM puts beside the executable
-/// (`gazette_GazetteServer.resources/Web`); `share/gazette/web` beside the executable's folder (an
+/// (`Gazette_GazetteServer.resources/Web`); `share/gazette/web` beside the executable's folder (an
 /// installed copy); the sources of a checkout found through the data folder
 /// (`Sources/GazetteServer/Web`).
 struct WebAssets: Sendable {
@@ -23,6 +23,8 @@ struct WebAssets: Sendable {
 
     /// URL path → file.
     let files: [String: Asset]
+    /// The folder they were read from.
+    let folder: String?
     /// Why the files are missing, when they are.
     let problem: String?
 
@@ -43,12 +45,12 @@ struct WebAssets: Sendable {
                 guard let bytes = read(folder + "/" + file) else { break }
                 files[path] = Asset(bytes: bytes, contentType: contentType)
             }
-            if files.count == paths.count { return WebAssets(files: files, problem: nil) }
+            if files.count == paths.count { return WebAssets(files: files, folder: folder, problem: nil) }
         }
         return WebAssets(
-            files: [:],
+            files: [:], folder: nil,
             problem: "the web page's files were not found (searched \(candidates.joined(separator: ", "))); "
-                + "copy gazette_GazetteServer.resources beside the gazette binary")
+                + "copy Gazette_GazetteServer.resources beside the gazette binary")
     }
 
     /// Where the files may be, most specific first.
@@ -56,7 +58,7 @@ struct WebAssets: Sendable {
         var folders: [String] = []
         if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             let folder = DataLocator.parent(of: executable)
-            folders.append(folder + "/gazette_GazetteServer.resources/Web")
+            folders.append(folder + "/Gazette_GazetteServer.resources/Web")
             folders.append(DataLocator.parent(of: folder) + "/share/gazette/web")
         }
         if let root = try? DataLocator.dataRoot() {

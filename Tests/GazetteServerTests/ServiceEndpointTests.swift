@@ -82,6 +82,16 @@ struct ServiceEndpointTests {
     }
 }
 
+@Suite("Web assets")
+struct WebAssetsTests {
+    @Test func theFilesComeFromTheResourceBundleBesideTheBinary() {
+        let assets = WebAssets.load()
+        #expect(assets.problem == nil)
+        #expect(assets.folder?.hasSuffix("/Gazette_GazetteServer.resources/Web") == true, "read from \(assets.folder ?? "nowhere")")
+        #expect(Set(assets.files.keys) == Set(WebAssets.paths.map(\.path)))
+    }
+}
+
 @Suite("Rate window")
 struct RateWindowTests {
     @Test func countsTheLastSecondsAndForgetsOlderOnes() {

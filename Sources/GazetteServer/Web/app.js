@@ -262,8 +262,8 @@ function renderGraph(record) {
     target.append(el("p", { class: "empty", text: "Fewer than two entities: nothing to link." }));
     return;
   }
-  const width = 420, height = 320, cx = width / 2, cy = height / 2;
-  const radius = Math.min(width, height) / 2 - 46;
+  const width = 560, height = 340, cx = width / 2, cy = height / 2;
+  const radius = height / 2 - 34;
   const points = entities.map((_, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / entities.length;
     return { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), angle };
@@ -288,7 +288,7 @@ function renderGraph(record) {
       x: x + (right ? 14 : -14), y: y + 4 + (Math.abs(Math.cos(angle)) < 0.3 ? (Math.sin(angle) < 0 ? -10 : 12) : 0),
       "text-anchor": Math.abs(Math.cos(angle)) < 0.3 ? "middle" : (right ? "start" : "end"),
     });
-    label.textContent = entity.name;
+    label.textContent = entity.name.length > 20 ? entity.name.slice(0, 19) + "…" : entity.name;
     group.append(circle, label);
     drawing.append(group);
   });
