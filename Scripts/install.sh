@@ -28,8 +28,9 @@ else
     SOURCE="$(echo "$WORK"/gazette-*)"
 fi
 mkdir -p "$PREFIX/bin" "$PREFIX/share/gazette" "$PREFIX/share/doc/gazette"
-rm -rf "$PREFIX/share/gazette/gazetteers" "$PREFIX/share/gazette/models"
+rm -rf "$PREFIX/share/gazette/gazetteers" "$PREFIX/share/gazette/models" "$PREFIX/share/gazette/web"
 cp -R "$SOURCE/share/gazette/gazetteers" "$SOURCE/share/gazette/models" "$PREFIX/share/gazette/"
+[ -d "$SOURCE/share/gazette/web" ] && cp -R "$SOURCE/share/gazette/web" "$PREFIX/share/gazette/"
 cp -R "$SOURCE/share/doc/gazette/." "$PREFIX/share/doc/gazette/"
 install -m 0755 "$SOURCE/bin/gazette" "$PREFIX/bin/gazette"
 echo "install: $PREFIX/bin/gazette, data in $PREFIX/share/gazette"

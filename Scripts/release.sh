@@ -2,6 +2,7 @@
 # Builds the release bundle: dist/gazette-VERSION-linux-x86_64.tar.gz holding
 #   bin/gazette                        built with --static-swift-stdlib (needs only glibc, libxml2, zlib)
 #   share/gazette/gazetteers, models   the shipped data, found by bin/gazette as ../share/gazette
+#   share/gazette/web                  the page and OpenAPI document `gazette serve` hands out
 #   share/doc/gazette/                 README, the data's sources and licences
 #   README                             what the bundle is and how to install it
 #
@@ -9,8 +10,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-VERSION="$(sed -n 's/.*static let programVersion = "\(.*\)".*/\1/p' Sources/gazette/VersionReport.swift)"
-[ -n "$VERSION" ] || { echo "release: no programVersion in Sources/gazette/VersionReport.swift" >&2; exit 1; }
+VERSION="$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Gazette/Version.swift)"
+[ -n "$VERSION" ] || { echo "release: no version in Sources/Gazette/Version.swift" >&2; exit 1; }
 ARCH="$(uname -m)"
 NAME="gazette-$VERSION-linux-$ARCH"
 SCRATCH="$ROOT/.build-release-static"
@@ -26,6 +27,7 @@ mkdir -p "$DEST/bin" "$DEST/share/gazette" "$DEST/share/doc/gazette"
 cp "$BIN" "$DEST/bin/gazette"
 strip "$DEST/bin/gazette" 2>/dev/null || true
 cp -R gazetteers models "$DEST/share/gazette/"
+cp -R Sources/GazetteServer/Web "$DEST/share/gazette/web"
 cp README.md "$DEST/share/doc/gazette/README.md"
 cp gazetteers/SOURCES.md "$DEST/share/doc/gazette/DATA-SOURCES.md"
 for file in models/*/SOURCES.md models/SOURCES.md; do

@@ -30,7 +30,7 @@ public struct GazetteServer: Sendable {
         /// Requests waiting for a worker, at most; one more is answered 503 with `Retry-After`.
         public var queueLimit: Int
         /// Longest a request may take, body upload and queueing included (a stream: per record);
-        /// an idle connection is closed 2 seconds after it.
+        /// an idle connection is closed 10 seconds after it.
         public var timeout: Duration
 
         /// Creates a configuration; `queueLimit` defaults to 64 requests per worker.
@@ -79,8 +79,8 @@ public struct GazetteServer: Sendable {
             info: ServerInfo.json(pipeline: pipeline, options: options, configuration: configuration),
             assets: WebAssets.load())
         // A connection silent for longer than a request may take is closed; the margin lets a
-        // stalled upload get its 503 timeout answer first.
-        let idle = configuration.timeout.components.seconds + 2
+        // stalled upload get its 503 timeout answer first, even on a loaded machine.
+        let idle = configuration.timeout.components.seconds + 10
         return Application(
             responder: responder,
             server: .http1(configuration: .init(idleTimeout: .seconds(idle))),

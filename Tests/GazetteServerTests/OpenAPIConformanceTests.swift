@@ -63,7 +63,7 @@ struct OpenAPIConformanceTests {
 /// Just enough of OpenAPI 3.0 to check answers: paths, responses by status and media type, and
 /// the JSON Schema subset the document uses (`$ref`, `type`, `nullable`, `required`,
 /// `properties`, `additionalProperties`, `items`, `enum`, `oneOf`, `minimum`, `maximum`,
-/// `maxItems`, `pattern`).
+/// `minItems`, `maxItems`, `pattern`).
 struct OpenAPIDocument {
     let root: [String: Any]
 
@@ -147,6 +147,7 @@ struct OpenAPIDocument {
         case "array":
             guard let array = value as? [Any] else { return ["\(path) is not an array"] }
             if let most = schema["maxItems"] as? Int, array.count > most { problems.append("\(path) has more than \(most) items") }
+            if let least = schema["minItems"] as? Int, array.count < least { problems.append("\(path) has fewer than \(least) items") }
             if let items = schema["items"] as? [String: Any] {
                 for (index, item) in array.enumerated() { problems += check(item, against: items, at: "\(path)[\(index)]") }
             }

@@ -54,8 +54,10 @@ struct ServiceEndpointTests {
         #expect(text.contains(#"gazette_records_total{outcome="error"} 1"#))
         #expect(text.contains(#"gazette_http_request_duration_seconds_count{route="/v1/tag"} 3"#))
         #expect(text.contains(#"gazette_http_request_duration_seconds_bucket{route="/v1/tag",le="+Inf"} 3"#))
-        // Three records within the last ten seconds.
-        #expect(text.contains("gazette_records_per_second 0.3"))
+        // Three records within the last ten seconds (fewer when the test straddles the window).
+        let rateLine = text.split(separator: "\n").first { $0.hasPrefix("gazette_records_per_second ") } ?? ""
+        let rate = Double(rateLine.dropFirst("gazette_records_per_second ".count)) ?? -1
+        #expect(rate > 0 && rate <= 0.3, "\(rateLine)")
         #expect(text.contains("gazette_workers_busy 0"))
         try await server.stop()
     }

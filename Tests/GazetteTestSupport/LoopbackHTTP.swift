@@ -59,17 +59,26 @@ package enum LoopbackHTTP {
     }
 
     /// Sends `raw` bytes as they are and reads one answer; the connection stays open for writing
-    /// until the answer is read (so a test can send less body than it announced).
-    package static func exchange(port: Int, raw: [UInt8], timeout: Double = 60) async throws -> Reply {
+    /// until the answer is read (so a test can send less body than it announced). With `rest`, it
+    /// sends `raw`, calls `between` (the request is then surely in flight), waits `pause` seconds
+    /// and sends `rest`.
+    package static func exchange(
+        port: Int, raw: [UInt8], rest: [UInt8] = [], pause: Double = 0, between: @escaping @Sendable () -> Void = {},
+        timeout: Double = 60
+    ) async throws -> Reply {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                continuation.resume(with: Result { try blockingExchange(port: port, raw: raw, timeout: timeout) })
+                continuation.resume(with: Result {
+                    try blockingExchange(port: port, parts: [raw, rest], pause: pause, between: between, timeout: timeout)
+                })
             }
             thread.start()
         }
     }
 
-    private static func blockingExchange(port: Int, raw: [UInt8], timeout: Double) throws -> Reply {
+    private static func blockingExchange(
+        port: Int, parts: [[UInt8]], pause: Double, between: () -> Void, timeout: Double
+    ) throws -> Reply {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -88,16 +97,22 @@ package enum LoopbackHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw Failure(description: "connect to 127.0.0.1:\(port) failed: \(errno)") }
-        var sent = 0
-        while sent < raw.count {
-            #if canImport(Glibc)
-            let n = raw[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            #else
-            let n = raw[sent...].withUnsafeBytes { Darwin.send(descriptor, $0.baseAddress, $0.count, 0) }
-            #endif
-            // The server may answer (413, 415) and close before taking the whole body: read on.
-            if n <= 0 { break }
-            sent += n
+        for (index, raw) in parts.enumerated() where !raw.isEmpty {
+            if index > 0 {
+                between()
+                usleep(useconds_t(pause * 1_000_000))
+            }
+            var sent = 0
+            while sent < raw.count {
+                #if canImport(Glibc)
+                let n = raw[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                #else
+                let n = raw[sent...].withUnsafeBytes { Darwin.send(descriptor, $0.baseAddress, $0.count, 0) }
+                #endif
+                // The server may answer (413, 415) and close before taking the whole body: read on.
+                if n <= 0 { break }
+                sent += n
+            }
         }
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
