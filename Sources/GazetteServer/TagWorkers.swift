@@ -39,7 +39,11 @@ final class TagWorkers: Service, @unchecked Sendable {
             // The threads hold the pool until ``stop()`` ends them.
             if let thread = WorkerThread({ self.work() }) { threads.append(thread) }
         }
+        startedNoThread = threads.isEmpty
     }
+
+    /// No worker thread could be started (set once, in `init`).
+    private var startedNoThread = false
 
     /// Jobs waiting and jobs running, now.
     var load: (queued: Int, running: Int) {
@@ -61,6 +65,8 @@ final class TagWorkers: Service, @unchecked Sendable {
     /// is full (unless `bypassingLimit`: the records of a stream already admitted) or the pool is
     /// stopping, and `CancellationError` when the calling task is cancelled first.
     func run<T: Sendable>(bypassingLimit: Bool = false, _ work: @escaping @Sendable () -> T) async throws -> T {
+        // The system refused every thread: tag on the caller's rather than never.
+        if startedNoThread { return work() }
         let job = Job()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in

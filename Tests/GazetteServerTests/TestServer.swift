@@ -24,7 +24,7 @@ final class TestServer: Sendable {
     /// Starts a server for `pipeline` (default: the standard one) on a free port.
     static func start(
         pipeline: Pipeline? = nil, limits: Limits = Limits(), jobs: Int = 2, queueLimit: Int? = nil,
-        timeout: Duration = .seconds(30)
+        timeout: Duration = .seconds(120)
     ) async throws -> TestServer {
         let pipeline = try pipeline ?? standard.get()
         var options = PipelineOptions()
