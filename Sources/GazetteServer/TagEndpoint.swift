@@ -100,13 +100,16 @@ struct TagEndpoint: Sendable {
     ) async throws -> Response {
         let (limit, flag) = kind == .json ? (limits.maxLineBytes, "--max-line-bytes") : (limits.maxRecordBytes, "--max-record-bytes")
         let collected = try await Self.collect(request, limit: limit)
+        // Who an error about the body itself is for: a JSON record's own id is not known yet.
+        let bodyID = kind == .json ? "request" : id
+        let bodyURL: String? = kind == .json ? nil : url
         var decodedInclude: Bool?
         let record: InputRecord
         switch collected {
         case .tooLarge(let count):
             let size = count.map { "\($0) bytes" } ?? "more than \(limit) bytes"
             record = InputRecord(
-                id: kind == .json ? "request" : id, url: kind == .json ? nil : url, origin: "request",
+                id: bodyID, url: bodyURL, origin: "request",
                 error: GazetteError(.limitExceeded, "the request body holds \(size), more than the limit of \(limit) (raise it with \(flag))"))
         case .bytes(let body):
             var bytes = body
@@ -117,11 +120,11 @@ struct TagEndpoint: Sendable {
                     case .bytes(let inflated): bytes = inflated
                     case .tooLarge:
                         damaged = InputRecord(
-                            id: kind == .json ? "request" : id, url: kind == .json ? nil : url, origin: "request",
+                            id: bodyID, url: bodyURL, origin: "request",
                             error: GazetteError(.limitExceeded, "the request body inflates to more than the limit of \(limit) bytes (raise it with \(flag))"))
                     }
                 } catch {
-                    damaged = InputRecord(id: kind == .json ? "request" : id, url: kind == .json ? nil : url, origin: "request", error: error)
+                    damaged = InputRecord(id: bodyID, url: bodyURL, origin: "request", error: error)
                 }
             }
             if let damaged {
