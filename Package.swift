@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "GazetteServer",
             dependencies: [
-                "Gazette", "GazetteCore", "GazetteIO", "ArticleIO", "EntityTagging", "TopicClassification",
+                "Gazette", "GazetteCore", "GazetteIO", "ArticleIO", "TextAnalysis", "EntityTagging", "TopicClassification",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

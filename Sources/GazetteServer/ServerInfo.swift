@@ -2,6 +2,7 @@ import EntityTagging
 import Gazette
 @_spi(GazetteInternal) import GazetteCore
 import GazetteIO
+import TextAnalysis
 import TopicClassification
 
 /// The body of `GET /v1/info`, built once at start: version, what the gazetteers hold, where the
@@ -10,7 +11,8 @@ import TopicClassification
 /// ```json
 /// {"name":"gazette","version":"0.12.0","api":"v1",
 ///  "gazetteer":{"entries":51322,"aliases":113541,"types":{"Person":4860,…},"sources":{"geonames":…}},
-///  "models":{"ner":{"file":…,"bytes":…,"fnv1a64":…,"languages":["en"]},
+///  "models":{"language":{"file":…,"bytes":…,"fnv1a64":…},
+///            "ner":{"file":…,"bytes":…,"fnv1a64":…,"languages":["en"]},
 ///            "topics":{"file":…,"bytes":…,"fnv1a64":…,"labels":17,"provenance":{…}}},
 ///  "limits":{…},"server":{"jobs":2,"queue_limit":128,"timeout_seconds":30}}
 /// ```
@@ -51,6 +53,11 @@ enum ServerInfo {
         }
 
         json.key("models"); json.beginObject()
+        if pipeline.stages.contains(where: { $0 is LanguageIdentifier }) {
+            json.key("language"); json.beginObject()
+            file(try? DataLocator.path(LanguageProfiles.defaultPath), into: &json)
+            json.endObject()
+        }
         if let routed = pipeline.stages.lazy.compactMap({ $0 as? LanguageRoutedRecognizer }).first, routed.model is EntityRecognizer {
             json.key("ner"); json.beginObject()
             file(try? DataLocator.path(EntityRecognizer.defaultModelPath), into: &json)

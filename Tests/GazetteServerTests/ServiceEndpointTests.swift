@@ -28,6 +28,7 @@ struct ServiceEndpointTests {
         #expect((topics["provenance"] as? [String: String])?.isEmpty == false)
         #expect((topics["fnv1a64"] as? String)?.count == 16)
         #expect((models["ner"] as? [String: Any])?["bytes"] as? Int ?? 0 > 0)
+        #expect((models["language"] as? [String: Any])?["bytes"] as? Int ?? 0 > 0)
         #expect((object["limits"] as? [String: Any])?["max_record_bytes"] as? Int == 1 << 20)
         let settings = try #require(object["server"] as? [String: Any])
         #expect(settings["jobs"] as? Int == 3)
