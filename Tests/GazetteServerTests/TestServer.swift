@@ -48,9 +48,10 @@ final class TestServer: Sendable {
         return TestServer(port: port, group: group, task: task)
     }
 
-    /// Sends one request.
+    /// Sends one request; waits up to `timeout` seconds for the answer (long: the whole suite runs
+    /// in parallel, on a machine others may be loading, and some requests wait at a gate).
     func send(
-        _ method: String = "GET", _ path: String, headers: [(String, String)] = [], body: [UInt8] = [], timeout: Double = 60
+        _ method: String = "GET", _ path: String, headers: [(String, String)] = [], body: [UInt8] = [], timeout: Double = 600
     ) async throws -> LoopbackHTTP.Reply {
         try await LoopbackHTTP.send(port: port, method: method, path: path, headers: headers, body: body, timeout: timeout)
     }

@@ -46,7 +46,7 @@ package enum LoopbackHTTP {
     /// Sends one request and reads the answer, on a thread of its own (the socket calls block).
     package static func send(
         port: Int, method: String = "GET", path: String, headers: [(String, String)] = [], body: [UInt8] = [],
-        timeout: Double = 60
+        timeout: Double = 300
     ) async throws -> Reply {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
@@ -64,7 +64,7 @@ package enum LoopbackHTTP {
     /// and sends `rest`.
     package static func exchange(
         port: Int, raw: [UInt8], rest: [UInt8] = [], pause: Double = 0, between: @escaping @Sendable () -> Void = {},
-        timeout: Double = 60
+        timeout: Double = 300
     ) async throws -> Reply {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
