@@ -25,6 +25,8 @@ package enum TextFolding {
 
     /// The folded form of a string (see ``fold(_:)-(UnsafeBufferPointer<UInt8>)``).
     package static func fold(_ text: String) -> String {
+        var text = text
+        if let ascii = text.withUTF8({ bytes in bytes.contains(where: { $0 >= 0x80 }) ? nil : fold(bytes) }) { return ascii }
         let source = text.unicodeScalars.contains("ß") ? text.replacingOccurrences(of: "ß", with: "ss") : text
         let folded = source.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard folded.utf8.contains(where: { $0 >= 0x80 }) else { return folded }
@@ -39,6 +41,30 @@ package enum TextFolding {
             }
         }
         return String(scalars)
+    }
+
+    /// True when `needle`'s UTF-8 bytes occur in `haystack`'s: a literal search, for text that both
+    /// sides folded alike (``fold(_:)-(String)``), without Foundation's locale-aware string search.
+    package static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard n.count <= h.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// True when the token's first scalar is an upper-case letter (`Putin`, `Östersund`).

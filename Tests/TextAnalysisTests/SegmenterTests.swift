@@ -69,6 +69,23 @@ import Testing
         #expect(folded == expected)
     }
 
+    @Test(arguments: ["Erdoğan Meets NATO Chiefs in İstanbul", "Straße Blocked After Storm", "Kremlin Talks Stall"])
+    func stringFoldingAgreesWithTokenFolding(title: String) {
+        var copy = title
+        #expect(TextFolding.fold(title) == copy.withUTF8 { TextFolding.fold($0) })
+    }
+
+    @Test func foldedSearchFindsWholeNamesInFoldedTitles() {
+        let title = TextFolding.fold("Erdoğan meets Putin in Sochi as talks resume")
+        #expect(TextFolding.contains(title, TextFolding.fold("ERDOGAN")))
+        #expect(TextFolding.contains(title, "putin in sochi"))
+        #expect(TextFolding.contains(title, "resume"))
+        #expect(!TextFolding.contains(title, "resumes"))
+        #expect(!TextFolding.contains(title, "zelensky"))
+        #expect(TextFolding.contains(title, ""))
+        #expect(!TextFolding.contains("", "x"))
+    }
+
     @Test func capitalisationTests() {
         var a = "NATO", b = "Östersund", c = "apple"
         #expect(a.withUTF8 { TextFolding.isAllCaps($0) })

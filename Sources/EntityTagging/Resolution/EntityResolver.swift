@@ -242,7 +242,7 @@ public struct EntityResolver: PipelineStage {
                 let role = gazetteer.entries[position].role
                 if !role.isEmpty {
                     let foldedRole = TextFolding.fold(role)
-                    cooccurring = named.first { name in name.utf8.count > 2 && foldedRole.contains(name) }
+                    cooccurring = named.first { name in name.utf8.count > 2 && TextFolding.contains(foldedRole, name) }
                 }
             }
             // a name marked `~` for this entry (a region named like its capital city) needs
@@ -329,7 +329,7 @@ public struct EntityResolver: PipelineStage {
             let name = entry?.name ?? group.map(\.surface).max { $0.count < $1.count } ?? first.surface
             let countScore = log(1 + Double(group.count)) / log(1 + Double(maxCount))
             let positionScore = 1 - Double(first.range.start) / Double(textLength)
-            let inTitle = !title.isEmpty && (group.contains { title.contains(TextFolding.fold($0.surface)) } || title.contains(TextFolding.fold(name)))
+            let inTitle = !title.isEmpty && (group.contains { TextFolding.contains(title, TextFolding.fold($0.surface)) } || TextFolding.contains(title, TextFolding.fold(name)))
             let salience = min(1, max(0, 0.55 * countScore + 0.25 * positionScore + (inTitle ? 0.2 : 0)))
             let isPlace = first.type == .place
             var entity = Entity(
