@@ -27,7 +27,7 @@ public struct Gazetteer: Sendable {
     /// All entries, merged by id and QID.
     public let entries: GazetteerEntries
     /// Entry position by id: the canonical id and every list id (``GazetteerEntry/listIDs``).
-    public let entryIndex: GazetteerIDIndex
+    package let entryIndex: GazetteerIDIndex
     /// Number of distinct name and alias forms indexed.
     public let aliasCount: Int
     let forms: AliasTable

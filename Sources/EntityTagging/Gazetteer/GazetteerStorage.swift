@@ -210,7 +210,7 @@ public struct GazetteerEntries: RandomAccessCollection, Sendable {
 }
 
 /// Entry positions by id (canonical ids and list ids), as an open-addressing hash table.
-public struct GazetteerIDIndex: Sendable {
+package struct GazetteerIDIndex: Sendable {
     /// Each id's entry position.
     let idEntries: [Int32]
     /// Where each id starts in ``idBytes``; one more element than there are ids.

@@ -6,7 +6,7 @@ import TextAnalysis
 /// A token hashes to FNV-1a of its folded bytes (ASCII lower-cased in place, other tokens through
 /// ``TextFolding``); a sequence combines its token hashes, so the matcher extends a key one token
 /// at a time without building strings.
-public enum TokenHash {
+package enum TokenHash {
     /// The seed of an empty sequence.
     public static let empty = StableHash.golden
 

@@ -7,7 +7,7 @@
 /// (`bank's` → `banks`), and ASCII punctuation, Latin-1 symbols (U+0080–U+00BF) and general
 /// punctuation (U+2000–U+206F: dashes, curly quotes) separate words. Every other non-ASCII
 /// character is part of a word, so accented and non-Latin words stay whole.
-public struct WordHasher: Sendable, Hashable {
+package struct WordHasher: Sendable, Hashable {
     /// Bucket mask (`dimension - 1`).
     public let mask: UInt64
     /// Whether adjacent word pairs are hashed too.

@@ -1,7 +1,7 @@
 @_spi(GazetteInternal) import GazetteCore
 
 /// A small deterministic random number generator (SplitMix64), so training is reproducible.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// Creates a generator; the same seed gives the same sequence on every platform.
