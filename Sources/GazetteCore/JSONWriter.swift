@@ -1,56 +1,70 @@
 /// Writes compact JSON text with keys in the order they are written (output contracts fix key order,
 /// which `JSONEncoder` cannot).
 package struct JSONWriter: Sendable {
-    /// The JSON produced so far.
-    package private(set) var output: String = ""
+    /// The JSON produced so far, as UTF-8 bytes.
+    package private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
+    /// The JSON produced so far.
+    package var output: String { String(decoding: bytes, as: UTF8.self) }
+
     /// An empty writer.
-    package init() { output.reserveCapacity(1024) }
+    package init() {
+        bytes.reserveCapacity(1024)
+        needsComma.reserveCapacity(8)
+    }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { output.append(",") }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
     }
 
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
     /// Opens an object (`{`), as a value.
-    package mutating func beginObject() { separate(); output.append("{"); needsComma.append(false) }
+    package mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
     /// Closes the current object.
-    package mutating func endObject() { output.append("}"); needsComma.removeLast() }
+    package mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
     /// Opens an array (`[`), as a value.
-    package mutating func beginArray() { separate(); output.append("["); needsComma.append(false) }
+    package mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
     /// Closes the current array.
-    package mutating func endArray() { output.append("]"); needsComma.removeLast() }
+    package mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
 
     /// Writes an object key; the next call writes its value.
     package mutating func key(_ name: String) {
         separate()
-        JSONWriter.appendQuoted(name, to: &output)
-        output.append(":")
+        JSONWriter.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
     }
 
     private mutating func valuePrefix() { separate() }
 
     /// Writes a string value.
-    package mutating func string(_ value: String) { valuePrefix(); JSONWriter.appendQuoted(value, to: &output) }
+    package mutating func string(_ value: String) { valuePrefix(); JSONWriter.appendQuoted(value, to: &bytes) }
     /// Writes a string value, or `null`.
     package mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
     }
     /// Writes an integer value.
-    package mutating func int(_ value: Int) { valuePrefix(); output.append(String(value)) }
+    package mutating func int(_ value: Int) { valuePrefix(); append(String(value)) }
     /// Writes a number rounded to `digits` decimals (non-finite numbers become `0`).
     package mutating func number(_ value: Double, digits: Int = 4) {
         valuePrefix()
-        output.append(JSONWriter.format(value, digits: digits))
+        append(JSONWriter.format(value, digits: digits))
     }
     /// Writes `true` or `false`.
-    package mutating func bool(_ value: Bool) { valuePrefix(); output.append(value ? "true" : "false") }
+    package mutating func bool(_ value: Bool) { valuePrefix(); value ? append("true" as StaticString) : append("false" as StaticString) }
     /// Writes `null`.
-    package mutating func null() { valuePrefix(); output.append("null") }
+    package mutating func null() { valuePrefix(); append("null" as StaticString) }
     /// Writes pre-encoded JSON text as a value.
-    package mutating func raw(_ json: String) { valuePrefix(); output.append(json) }
+    package mutating func raw(_ json: String) { valuePrefix(); append(json) }
 
     /// Formats a number with at most `digits` decimals and no trailing zeros (`0.5`, `1`, `0.1234`).
     package static func format(_ value: Double, digits: Int = 4) -> String {
@@ -72,6 +86,25 @@ package struct JSONWriter: Sendable {
             text += "." + String(repeating: "0", count: decimals - digitsText.count) + digitsText
         }
         return text
+    }
+
+    /// Appends `value` as a quoted JSON string to UTF-8 bytes (see ``appendQuoted(_:to:)-(_,String)``).
+    package static func appendQuoted(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
+            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
+            case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
     }
 
     /// Appends `value` as a quoted JSON string, escaping quotes, backslashes and control characters.

@@ -91,6 +91,17 @@ import Testing
         let object = try parse(json.output)
         #expect(object["s"] as? String == "a\"b\\c\n\u{01}é")
         #expect(object["n"] as? Double == 1.5)
+        #expect(json.output == #"{"s":"a\"b\\c\n\u0001é","n":1.5}"#)
+    }
+
+    @Test func writesTheSameBytesAsItsStringForm() {
+        var json = JSONWriter()
+        json.beginArray(); json.string("Kyiv\tКиїв\u{1F}"); json.null(); json.bool(true); json.int(-3); json.endArray()
+        #expect(json.output == #"["Kyiv\tКиїв\u001f",null,true,-3]"#)
+        #expect(json.bytes == Array(json.output.utf8))
+        var quoted = ""
+        JSONWriter.appendQuoted("Kyiv\tКиїв\u{1F}", to: &quoted)
+        #expect(#"["# + quoted + #",null,true,-3]"# == json.output)
     }
 
     @Test(arguments: [(0.5, "0.5"), (1.0, "1"), (0.12345, "0.1235"), (0.0, "0"), (-2.25, "-2.25"), (0.00001, "0")])
