@@ -87,12 +87,32 @@ enum MarkupPrefilter {
         return output
     }
 
-    /// Attribute names the cleaner reads (everything else is cut before parsing).
-    private static let keptAttributes: Set<[UInt8]> = Set([
+    /// Attribute names the cleaner reads (everything else is cut before parsing), packed by
+    /// ``packedName(_:_:)`` so a start tag's attributes are checked without allocating.
+    private static let keptAttributes: [PackedName] = [
         "class", "id", "role", "style", "hidden", "aria-hidden", "name", "property", "content", "http-equiv",
         "rel", "lang", "xml:lang", "datetime", "itemprop", "type", "charset",
-    ].map { Array($0.utf8) })
+    ].map { name in Array(name.utf8).withUnsafeBufferPointer { packedName($0, 0..<$0.count) } }
+    private static let hrefName = Array("href".utf8).withUnsafeBufferPointer { packedName($0, 0..<$0.count) }
     private static let linkName = Array("link".utf8)
+
+    /// An attribute name of at most 12 bytes, lower-cased, in two words: bytes 0–7 in the first,
+    /// bytes 8–11 and the length in the second.
+    private struct PackedName: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+    }
+
+    private static func packedName(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> PackedName {
+        var name = PackedName()
+        for (k, index) in range.prefix(12).enumerated() {
+            let byte = buffer[index]
+            let lowered = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if k < 8 { name.low |= lowered << (8 * k) } else { name.high |= lowered << (8 * (k - 8)) }
+        }
+        name.high |= UInt64(range.count) << 56
+        return name
+    }
 
     /// Copies the start tag at `start` (`<name …>`) to `output` with only kept attributes; returns the
     /// index after its `>`, or `nil` when the tag never ends.
@@ -134,9 +154,8 @@ enum MarkupPrefilter {
                 if attributeName.isEmpty { index += 1 }
                 continue
             }
-            let lowered = buffer[attributeName].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            let isHref = lowered.count == 4 && lowered.elementsEqual("href".utf8)
-            if keptAttributes.contains(lowered) || (isHref && isLink) {
+            let name = packedName(buffer, attributeName)
+            if keptAttributes.contains(name) || (isLink && name == hrefName) {
                 output.append(0x20)
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[attributeStart..<index]))
             }
