@@ -36,6 +36,8 @@ struct NERCommand: ParsableCommand {
         var extra: [String] = []
         @Option(help: "Times each CoNLL training document is seen per epoch (weighs the news text against the extra corpora).")
         var conllCopies = 1
+        @Option(help: "Size of the perceptron updates made on the extra corpora, news being 1 (below 1: they count for less).")
+        var extraWeight: Float = 1
         @Flag(inversion: .prefixedNo, help: "Give each extra corpus its own copy of the domain features (news stays the tagged domain).")
         var domains = true
         @Option(help: "Word cluster file (word, coarse, middle, fine); the model carries it. Default: none.")
@@ -60,7 +62,7 @@ struct NERCommand: ParsableCommand {
                 var used = 0
                 for (k, doc) in try CoNLLCorpus.read(path: path).enumerated() where !CoNLLCorpus.isHeldOut(k) {
                     let article = try NERCommand.analyse(doc.text, id: doc.id, resources: res)
-                    trainer.add(article, gold: doc.labels(for: article.tokens), domain: domains ? number + 1 : 0)
+                    trainer.add(article, gold: doc.labels(for: article.tokens), domain: domains ? number + 1 : 0, weight: extraWeight)
                     used += 1
                 }
                 print("\(path): \(used) documents (held-out slice left out)")

@@ -11,6 +11,8 @@ public struct PerceptronTrainer {
         var gold: [NERTag]
         /// The domain salt of its corpus (0 for news).
         var domain: UInt64
+        /// The size of each update made on it (1 for news).
+        var weight: Float
     }
 
     private var examples: [Example] = []
@@ -27,13 +29,14 @@ public struct PerceptronTrainer {
 
     /// Adds an analysed article (tokens and candidates filled) with one gold label per token;
     /// `domain` numbers its corpus (0 for news, the domain tagged; see
-    /// ``FeatureExtractor/domain(_:)``).
-    public mutating func add(_ article: Article, gold: [NERTag], domain: Int = 0) {
+    /// ``FeatureExtractor/domain(_:)``); `weight` is the size of the perceptron updates made on it
+    /// (below 1: its mistakes move the weights less than those on news).
+    public mutating func add(_ article: Article, gold: [NERTag], domain: Int = 0, weight: Float = 1) {
         precondition(gold.count == article.tokens.count, "one gold label per token")
         extractor.domain = FeatureExtractor.domain(domain)
         var text = article.text
         let features = text.withUTF8 { extractor.extract($0, tokens: article.tokens, candidates: article.candidates) }
-        examples.append(Example(features: features, sentenceStarts: article.tokens.map(\.startsSentence), gold: gold, domain: extractor.domain))
+        examples.append(Example(features: features, sentenceStarts: article.tokens.map(\.startsSentence), gold: gold, domain: extractor.domain, weight: weight))
         tokenCount += gold.count
     }
 
@@ -107,15 +110,16 @@ public struct PerceptronTrainer {
                                 let gold = Int(ex.gold[k].rawValue)
                                 if best != gold {
                                     errors += 1
+                                    let v = ex.weight
                                     for i in lo..<hi {
                                         let base = Int(truncatingIfNeeded: f.hashes[i] >> shift) &* width
-                                        update(base + gold, 1)
-                                        update(base + best, -1)
+                                        update(base + gold, v)
+                                        update(base + best, -v)
                                     }
                                     for h in dynamic[0..<dynamicCount] {
                                         let base = Int(truncatingIfNeeded: h >> shift) &* width
-                                        update(base + gold, 1)
-                                        update(base + best, -1)
+                                        update(base + gold, v)
+                                        update(base + best, -v)
                                     }
                                 }
                                 let tag = NERTag(rawValue: UInt8(best)) ?? .outside
