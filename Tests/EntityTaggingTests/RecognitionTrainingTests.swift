@@ -99,6 +99,52 @@ import TextAnalysis
         #expect(again.weights == model.weights)
     }
 
+    /// A news text and a web text that disagree about one name: the news says a town, the web
+    /// text (three times as much of it) a person.
+    static let townNews = """
+    -DOCSTART- -X- -X- O
+
+    Floods NNS O O
+    reached VBD O O
+    Tarrow NNP B-NP B-LOC
+    on IN O O
+    Monday NNP O O
+    . . O O
+    """
+    static let personWeb = """
+    -DOCSTART- -X- -X- O
+
+    Floods NNS O O
+    reached VBD O O
+    Tarrow NNP B-NP B-PER
+    on IN O O
+    Monday NNP O O
+    . . O O
+    """
+
+    @Test func extraCorpusUpdatesCountByTheirWeight() throws {
+        let lexicons = RecognizerLexicons()
+        func train(extraWeight: Float) throws -> [NERTag] {
+            var trainer = PerceptronTrainer(lexicons: lexicons)
+            for document in CoNLLCorpus.parse(Self.townNews) {
+                let article = try Self.analysed(document.text)
+                trainer.add(article, gold: document.labels(for: article.tokens))
+            }
+            // The same features as news (no domain copies), so only the weight tells them apart.
+            for _ in 0..<3 {
+                for document in CoNLLCorpus.parse(Self.personWeb) {
+                    let article = try Self.analysed(document.text)
+                    trainer.add(article, gold: document.labels(for: article.tokens), domain: 0, weight: extraWeight)
+                }
+            }
+            let model = trainer.train(epochs: 5, bits: 12)
+            let text = try Self.analysed("Floods reached Tarrow on Monday .")
+            return EntityRecognizer(model: model, lexicons: lexicons, rules: false).labels(for: text)
+        }
+        #expect(try train(extraWeight: 1)[2] == .beginPerson)
+        #expect(try train(extraWeight: 0.1)[2] == .beginPlace)
+    }
+
     @Test func damagedModelFilesAreRefused() {
         #expect(throws: GazetteError.self) { try PerceptronModel(bytes: Array("not a model".utf8)) }
         var bytes = PerceptronModel(bits: 8).serialized()
