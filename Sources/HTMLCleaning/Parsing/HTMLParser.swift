@@ -25,118 +25,256 @@ enum HTMLParser {
     static func parse(_ utf8: [UInt8], maxDepth: Int, keepLabels: Bool = false) throws(GazetteError) -> DOMTree {
         precondition(libraryReady)
         guard !utf8.isEmpty else { throw GazetteError(.emptyInput, "the page is empty") }
-        let pointer: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
+        let builder = SAXTreeBuilder(maxDepth: maxDepth, keepLabels: keepLabels)
+        let parsed: Bool = utf8.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
             let context = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 htmlCreateMemoryParserCtxt(chars, Int32(clamping: buffer.count))
             }
-            guard let context else { return nil }
+            guard let context, let sax = context.pointee.sax else { return false }
             defer { htmlFreeParserCtxt(context) }
+            SAXTreeBuilder.install(on: sax)
+            context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
             _ = htmlCtxtUseOptions(context, options)
-            // Element and attribute names from the parser's dictionary: one copy per name instead of
-            // one allocation per node, and stable addresses the tree walk can cache lookups by.
+            // Element names from the parser's dictionary: stable addresses, one copy per name.
             context.pointee.dictNames = 1
             if let handler = xmlFindCharEncodingHandler("UTF-8") { _ = xmlSwitchToEncoding(context, handler) }
             _ = htmlParseDocument(context)
-            let document = context.pointee.myDoc
-            context.pointee.myDoc = nil
-            // The document now holds the dictionary its names live in; the context must not free it.
-            if let document, document.pointee.dict == context.pointee.dict { context.pointee.dict = nil }
-            return document
+            return true
         }
-        guard let pointer else {
+        guard parsed else {
             throw GazetteError(.parse, "the page could not be parsed as HTML")
         }
-        let document = ParsedDocument(pointer: pointer)
-        var builder = TreeBuilder(maxDepth: maxDepth)
-        builder.keepLabels = keepLabels
-        return builder.build(document)
+        return builder.finish()
     }
 }
 
-/// Owns a libxml2 document and frees it exactly once.
-struct ParsedDocument: ~Copyable {
-    let pointer: htmlDocPtr
-
-    deinit { xmlFreeDoc(pointer) }
-}
-
-/// Copies a libxml2 tree into a ``DOMTree`` with an iterative walk.
-private struct TreeBuilder {
+/// Builds a ``DOMTree`` from libxml2's SAX events while the parser reads the page, so libxml2
+/// never builds (and frees) a tree of its own.
+///
+/// The result equals what walking libxml2's tree gave: the parser sends the same events either way
+/// (whitespace included: blanks are kept, so `areBlanks`, the one check that reads the tree, decides
+/// nothing), and the text chunks of one run are joined into one node as libxml2's tree builder joins
+/// them.
+private final class SAXTreeBuilder {
     let maxDepth: Int
-    var keepLabels = false
+    let keepLabels: Bool
     var tree = DOMTree()
     var cues = ClassCues()
-    /// Tag lookups by interned-name address: libxml2 stores each element name once per document.
 
-    init(maxDepth: Int) { self.maxDepth = maxDepth }
+    /// How the builder treats an open element's children.
+    enum Mode {
+        /// Children become nodes of the tree.
+        case walked
+        /// The element is in the tree at the depth limit: a child marks the tree depth-limited.
+        case limited
+        /// A `<script>`: text children are collected as JSON-LD when the type says so.
+        case script(isJSONLD: Bool)
+        /// Not in the tree, and neither are its children.
+        case skipped
+    }
+
+    /// What the last event added, for joining text: libxml2 appends characters to the current
+    /// element's last child when that is a text node (CDATA to CDATA).
+    enum LastChild: Equatable {
+        case other, text, cdata
+    }
+
+    struct OpenElement {
+        var node: Int32
+        var mode: Mode
+    }
+
+    var open: [OpenElement] = []
+    var lastChild = LastChild.other
+    /// The tree's node of the last text run while ``lastChild`` is text or CDATA, or -1.
+    var joinableText: Int32 = -1
+    var scriptText: [UInt8] = []
+
+    init(maxDepth: Int, keepLabels: Bool) {
+        self.maxDepth = maxDepth
+        self.keepLabels = keepLabels
+        tree.nodes.reserveCapacity(4096)
+        tree.text.reserveCapacity(64 * 1024)
+        tree.nodes.append(DOMNode(tag: .other, flags: [], weight: 0, classHash: 0, parent: -1, end: 1, textStart: 0, textLength: 0, attributeStart: 0, attributeCount: 0))
+        open.reserveCapacity(64)
+        open.append(OpenElement(node: 0, mode: .walked))
+    }
+
+    func finish() -> DOMTree {
+        for element in open where element.node >= 0 { tree.nodes[Int(element.node)].end = Int32(tree.nodes.count) }
+        return tree
+    }
+
+    /// Replaces the context's handlers with the builder's (the rest stay unset: no tree, no DTD).
+    static func install(on sax: UnsafeMutablePointer<htmlSAXHandler>) {
+        sax.initialize(to: htmlSAXHandler())
+        sax.pointee.initialized = 1
+        sax.pointee.startElement = { context, name, attributes in
+            guard let name else { return }
+            SAXTreeBuilder.of(context)?.start(name, attributes)
+        }
+        sax.pointee.endElement = { context, _ in SAXTreeBuilder.of(context)?.end() }
+        sax.pointee.characters = { context, characters, length in
+            guard let characters, length > 0 else { return }
+            SAXTreeBuilder.of(context)?.text(UnsafeBufferPointer(start: characters, count: Int(length)), kind: .text)
+        }
+        sax.pointee.ignorableWhitespace = sax.pointee.characters
+        sax.pointee.cdataBlock = { context, characters, length in
+            guard let characters, length > 0 else { return }
+            SAXTreeBuilder.of(context)?.text(UnsafeBufferPointer(start: characters, count: Int(length)), kind: .cdata)
+        }
+        sax.pointee.comment = { context, _ in SAXTreeBuilder.of(context)?.otherChild() }
+        sax.pointee.processingInstruction = { context, _, _ in SAXTreeBuilder.of(context)?.otherChild() }
+    }
+
+    private static func of(_ context: UnsafeMutableRawPointer?) -> SAXTreeBuilder? {
+        guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let builder = parser.pointee._private else { return nil }
+        return Unmanaged<SAXTreeBuilder>.fromOpaque(builder).takeUnretainedValue()
+    }
+
+    // MARK: Events
+
+    private func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        lastChild = .other
+        let tag = HTMLTag.nameTable.value(name) ?? .other
+        let parent = open.count - 1
+        var element = OpenElement(node: -1, mode: .skipped)
+        switch open[parent].mode {
+        case .walked:
+            if tag == .script {
+                element.mode = .script(isJSONLD: SAXTreeBuilder.declaresJSONLD(attributes))
+                scriptText.removeAll(keepingCapacity: true)
+            } else if !tag.isSkippedWithContent {
+                element.node = appendElement(tag: tag, attributes: attributes, parent: open[parent].node)
+                // `<html>` (whose parent is the document, open[0]) is at depth 0, as in the tree walk.
+                element.mode = parent < maxDepth ? .walked : .limited
+            }
+        case .limited:
+            tree.depthLimited = true
+        case .script, .skipped:
+            break
+        }
+        open.append(element)
+    }
+
+    private func end() {
+        lastChild = .other
+        guard open.count > 1, let element = open.popLast() else { return }
+        if element.node >= 0 { tree.nodes[Int(element.node)].end = Int32(tree.nodes.count) }
+        if case .script(isJSONLD: true) = element.mode, !scriptText.isEmpty, tree.jsonLD.count < 32 {
+            tree.jsonLD.append(String(decoding: scriptText, as: UTF8.self))
+        }
+    }
+
+    private func text(_ text: UnsafeBufferPointer<UInt8>, kind: LastChild) {
+        let joins = lastChild == kind
+        lastChild = kind
+        let top = open.count - 1
+        switch open[top].mode {
+        case .walked:
+            let start = tree.text.count
+            tree.text.append(contentsOf: text)
+            if joins, joinableText >= 0 {
+                tree.nodes[Int(joinableText)].textLength += Int32(text.count)
+                return
+            }
+            let index = Int32(tree.nodes.count)
+            tree.nodes.append(DOMNode(
+                tag: .text, flags: [], weight: 0, classHash: 0, parent: open[top].node, end: index + 1,
+                textStart: Int32(start), textLength: Int32(text.count), attributeStart: 0, attributeCount: 0))
+            joinableText = index
+        case .limited:
+            tree.depthLimited = true
+        case .script(isJSONLD: true):
+            scriptText.append(contentsOf: text)
+        case .script, .skipped:
+            break
+        }
+    }
+
+    /// A comment or processing instruction: no text, but a child that ends a run of text.
+    private func otherChild() {
+        lastChild = .other
+        if case .limited = open[open.count - 1].mode { tree.depthLimited = true }
+    }
+
+    // MARK: Elements
+
+    private func appendElement(tag: HTMLTag, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, parent: Int32) -> Int32 {
+        let index = Int32(tree.nodes.count)
+        var flags: NodeFlags = []
+        var weight = 0
+        let attributeStart = Int32(tree.attributes.count)
+        var hasKept = false
+        var hasItemprop = false
+        var classHash: UInt32 = 0
+        var pair = 0
+        while let attributes, let name = attributes[pair], pair < 2048 {
+            let value = attributes[pair + 1]
+            pair += 2
+            let kind = SAXTreeBuilder.attributeNames.value(name) ?? .ignored
+            switch kind {
+            case .classList, .id, .role:
+                guard let value else { continue }
+                if keepLabels { tree.labels[Int(index), default: ""] += String(cString: value) + " " }
+                let cue = cues.cue(of: value)
+                flags.formUnion(cue.flags)
+                weight += Int(cue.weight)
+                if case .role = kind { flags.formUnion(SAXTreeBuilder.roleFlags(value)) }
+                if case .classList = kind { classHash = SAXTreeBuilder.hash(value) }
+            case .style:
+                if let value, SAXTreeBuilder.styleHides(value) { flags.insert(.hidden) }
+            case .hidden:
+                flags.insert(.hidden)
+            case .ariaHidden:
+                if let value, value[0] | 0x20 == UInt8(ascii: "t") { flags.insert(.hidden) }
+            case .kept(let key):
+                guard let value else { continue }
+                if key == .itemprop {
+                    hasItemprop = true
+                    if SAXTreeBuilder.equalsIgnoringCase(value, "articlebody") { flags.insert(.articleBody) }
+                }
+                hasKept = true
+            case .ignored:
+                continue
+            }
+        }
+        if hasKept, let attributes {
+            // Second pass over the (short) attribute list: keep what this element needs as strings.
+            var pair = 0
+            while let name = attributes[pair], pair < 2048 {
+                let value = attributes[pair + 1]
+                pair += 2
+                guard case .kept(let key) = SAXTreeBuilder.attributeNames.value(name) ?? .ignored,
+                      SAXTreeBuilder.keeps(key, tag: tag, hasItemprop: hasItemprop), let value else { continue }
+                tree.attributes.append(DOMAttribute(key: key, value: String(cString: value)))
+            }
+        }
+        let attributeCount = UInt16(clamping: tree.attributes.count - Int(attributeStart))
+        tree.nodes.append(DOMNode(
+            tag: tag, flags: flags, weight: Int8(clamping: weight), classHash: classHash, parent: parent, end: index + 1,
+            textStart: 0, textLength: 0, attributeStart: attributeStart, attributeCount: attributeCount))
+        return index
+    }
+
+    private static func declaresJSONLD(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        guard let attributes else { return false }
+        var isJSONLD = false
+        var pair = 0
+        while let name = attributes[pair], pair < 2048 {
+            let value = attributes[pair + 1]
+            pair += 2
+            if case .kept(.type) = attributeNames.value(name) ?? .ignored, let value {
+                isJSONLD = String(cString: value).lowercased().contains("ld+json")
+            }
+        }
+        return isJSONLD
+    }
 
     /// The attribute names the builder reads.
     enum AttributeName: Sendable {
         case classList, id, role, style, hidden, ariaHidden, kept(AttributeKey), ignored
-    }
-
-    mutating func build(_ document: borrowing ParsedDocument) -> DOMTree {
-        tree.nodes.reserveCapacity(4096)
-        tree.text.reserveCapacity(64 * 1024)
-        tree.nodes.append(DOMNode(tag: .other, flags: [], weight: 0, classHash: 0, parent: -1, end: 1, textStart: 0, textLength: 0, attributeStart: 0, attributeCount: 0))
-        var open: [Int32] = [0]
-        var current = document.pointer.pointee.children
-        var depth = 0
-        while let node = current {
-            var descend = false
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                let tag = tagOf(node)
-                if tag == .script {
-                    captureJSONLD(node)
-                } else if !tag.isSkippedWithContent {
-                    let index = appendElement(node, tag: tag, parent: open[open.count - 1])
-                    if node.pointee.children != nil {
-                        if depth < maxDepth {
-                            descend = true
-                            open.append(index)
-                        } else {
-                            tree.depthLimited = true
-                        }
-                    }
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                appendText(node, parent: open[open.count - 1])
-            default:
-                break
-            }
-            if descend {
-                depth += 1
-                current = node.pointee.children
-                continue
-            }
-            // Move to the next sibling, climbing out of finished elements.
-            var position = node
-            current = nil
-            while true {
-                if let sibling = position.pointee.next {
-                    current = sibling
-                    break
-                }
-                guard depth > 0, let parent = position.pointee.parent else { break }
-                let closing = Int(open.removeLast())
-                tree.nodes[closing].end = Int32(tree.nodes.count)
-                depth -= 1
-                position = parent
-            }
-        }
-        while let last = open.popLast() { tree.nodes[Int(last)].end = Int32(tree.nodes.count) }
-        return tree
-    }
-
-    private func tagOf(_ node: xmlNodePtr) -> HTMLTag {
-        guard let name = node.pointee.name else { return .other }
-        return HTMLTag.nameTable.value(name) ?? .other
-    }
-
-    private func attributeName(_ name: UnsafePointer<xmlChar>) -> AttributeName {
-        TreeBuilder.attributeNames.value(name) ?? .ignored
     }
 
     private static let attributeNames = NameTable<AttributeName>([
@@ -159,106 +297,16 @@ private struct TreeBuilder {
         }
     }
 
-    private static func value(of attribute: xmlAttrPtr) -> UnsafePointer<UInt8>? {
-        guard let child = attribute.pointee.children, let content = child.pointee.content else { return nil }
-        return UnsafePointer(content)
-    }
-
-    private mutating func appendElement(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32) -> Int32 {
-        let index = Int32(tree.nodes.count)
-        var flags: NodeFlags = []
-        var weight = 0
-        let attributeStart = Int32(tree.attributes.count)
-        var hasKept = false
-        var hasItemprop = false
-        var classHash: UInt32 = 0
-        var attribute = node.pointee.properties
-        var seen = 0
-        while let current = attribute, seen < 1024 {
-            seen += 1
-            attribute = current.pointee.next
-            guard let name = current.pointee.name else { continue }
-            let kind = attributeName(name)
-            let value = TreeBuilder.value(of: current)
-            switch kind {
-            case .classList, .id, .role:
-                guard let value else { continue }
-                if keepLabels { tree.labels[Int(index), default: ""] += String(cString: value) + " " }
-                let cue = cues.cue(of: value)
-                flags.formUnion(cue.flags)
-                weight += Int(cue.weight)
-                if case .role = kind { flags.formUnion(TreeBuilder.roleFlags(value)) }
-                if case .classList = kind { classHash = TreeBuilder.hash(value) }
-            case .style:
-                if let value, TreeBuilder.styleHides(value) { flags.insert(.hidden) }
-            case .hidden:
-                flags.insert(.hidden)
-            case .ariaHidden:
-                if let value, value[0] | 0x20 == UInt8(ascii: "t") { flags.insert(.hidden) }
-            case .kept(let key):
-                guard let value else { continue }
-                if key == .itemprop {
-                    hasItemprop = true
-                    if TreeBuilder.equalsIgnoringCase(value, "articlebody") { flags.insert(.articleBody) }
-                }
-                hasKept = true
-            case .ignored:
-                continue
-            }
+    /// Which kept attributes an element of this kind stores (the rest are only used for cues).
+    private static func keeps(_ key: AttributeKey, tag: HTMLTag, hasItemprop: Bool) -> Bool {
+        switch tag {
+        case .meta: return key != .href && key != .datetime
+        case .link: return key == .rel || key == .href || key == .type || key == .itemprop
+        case .html: return key == .lang
+        case .time: return key == .datetime || key == .itemprop
+        case .a: return key == .rel || key == .itemprop || (hasItemprop && key == .href)
+        default: return key == .itemprop || (hasItemprop && (key == .content || key == .datetime))
         }
-        if hasKept {
-            // Second pass over the (short) attribute list: keep what this element needs as strings.
-            var kept = node.pointee.properties
-            var count = 0
-            while let current = kept, count < 1024 {
-                count += 1
-                kept = current.pointee.next
-                guard let name = current.pointee.name, case .kept(let key) = attributeName(name),
-                      keeps(key, tag: tag, hasItemprop: hasItemprop), let value = TreeBuilder.value(of: current) else { continue }
-                tree.attributes.append(DOMAttribute(key: key, value: String(cString: value)))
-            }
-        }
-        let attributeCount = UInt16(clamping: tree.attributes.count - Int(attributeStart))
-        tree.nodes.append(DOMNode(
-            tag: tag, flags: flags, weight: Int8(clamping: weight), classHash: classHash, parent: parent, end: index + 1,
-            textStart: 0, textLength: 0, attributeStart: attributeStart, attributeCount: attributeCount))
-        return index
-    }
-
-    private mutating func appendText(_ node: xmlNodePtr, parent: Int32) {
-        guard let content = node.pointee.content else { return }
-        let start = tree.text.count
-        var length = 0
-        while content[length] != 0 { length += 1 }
-        guard length > 0 else { return }
-        tree.text.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
-        let index = Int32(tree.nodes.count)
-        tree.nodes.append(DOMNode(
-            tag: .text, flags: [], weight: 0, classHash: 0, parent: parent, end: index + 1,
-            textStart: Int32(start), textLength: Int32(length), attributeStart: 0, attributeCount: 0))
-    }
-
-    private mutating func captureJSONLD(_ node: xmlNodePtr) {
-        var isJSONLD = false
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            if let name = current.pointee.name, case .kept(.type) = attributeName(name), let value = TreeBuilder.value(of: current) {
-                isJSONLD = String(cString: value).lowercased().contains("ld+json")
-            }
-        }
-        guard isJSONLD, tree.jsonLD.count < 32 else { return }
-        var bytes: [UInt8] = []
-        var child = node.pointee.children
-        while let current = child {
-            child = current.pointee.next
-            if let content = current.pointee.content {
-                var length = 0
-                while content[length] != 0 { length += 1 }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
-            }
-        }
-        if !bytes.isEmpty { tree.jsonLD.append(String(decoding: bytes, as: UTF8.self)) }
     }
 
     /// FNV-1a of a NUL-terminated value, never 0.
