@@ -12,6 +12,8 @@ public struct TopicEvaluation: Sendable, Hashable {
     public var total: Int
     /// Documents whose top prediction is one of their labels.
     public var correct: Int
+    /// How well the top scores match accuracy.
+    public var calibration: CalibrationSummary
 
     /// Scores `model` on `examples`.
     public init(model: LinearTopicModel, examples: [TopicExample]) {
@@ -20,16 +22,22 @@ public struct TopicEvaluation: Sendable, Hashable {
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         var confusion = Array(repeating: Array(repeating: 0, count: labels.count), count: labels.count)
         var correct = 0
+        var calibration = CalibrationSummary()
         for e in examples {
-            let predicted = model.predict(e.parts)
+            let p = model.probabilities(of: e.parts)
+            var best = 0
+            for c in p.indices where p[c] > p[best] { best = c }
+            let predicted = model.labels[best]
             let gold = e.labels.contains(predicted) ? predicted : e.labels[0]
             if gold == predicted { correct += 1 }
+            calibration.add(score: Double(p[best]), correct: gold == predicted)
             if let g = index[gold], let p = index[predicted] { confusion[g][p] += 1 }
         }
         self.labels = labels
         self.confusion = confusion
         self.total = examples.count
         self.correct = correct
+        self.calibration = calibration
     }
 
     /// Share of documents whose top label is right.
@@ -53,9 +61,10 @@ public struct TopicEvaluation: Sendable, Hashable {
         return present.map { scores(ofClass: $0).f1 }.reduce(0, +) / Double(present.count)
     }
 
-    /// A plain-text report: accuracy, macro F1, per-class scores and the confusion matrix.
+    /// A plain-text report: accuracy, macro F1, calibration, per-class scores and the confusion matrix.
     public var report: String {
-        var out = "documents: \(total)\naccuracy: \(format(accuracy))\nmacro F1: \(format(macroF1))\n\n"
+        var out = "documents: \(total)\naccuracy: \(format(accuracy))\nmacro F1: \(format(macroF1))\n"
+        out += "mean top score: \(format(calibration.meanScore))\ncalibration error (ECE, 10 bins): \(format(calibration.expectedError))\n\n"
         let width = max(5, labels.map(\.count).max() ?? 5)
         out += pad("label", width) + "  precision  recall     F1  support\n"
         for c in labels.indices {
