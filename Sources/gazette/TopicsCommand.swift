@@ -179,13 +179,19 @@ struct TopicsCommand: ParsableCommand {
                 recipe: recipe.recipe(), articles: articles, lexicon: lexicon, heldOut: heldOut,
                 progress: { printError("cross-eval: \($0)") })
             print("leave-one-source-out: accuracy on the held-out source (top topic among the article's mapped topics)")
-            print("source        length     articles  accuracy  macro F1  coarse")
+            print("taught: only articles with a topic the other sources teach with real articles; mean top score and")
+            print("calibration error (ECE) with the temperature fitted on the other sources' held-out scores")
+            print("source        length     articles  accuracy  macro F1  coarse   taught  accuracy  mean top     ECE")
             for result in evaluation.results {
                 let coarse = coarseAccuracy(result.predictions)
+                let taught = result.taughtScore
                 print(pad(result.source.rawValue, 13) + " " + pad(result.length.rawValue, 9) + " "
                     + pad(String(result.evaluation.total), 9, left: true) + "  " + pad(format(result.evaluation.accuracy), 8, left: true)
                     + "  " + pad(format(result.evaluation.macroF1), 8, left: true) + "  "
-                    + pad(coarse.map(format) ?? "-", 6, left: true))
+                    + pad(coarse.map(format) ?? "-", 6, left: true) + "  " + pad(String(taught.total), 7, left: true) + "  "
+                    + pad(taught.total > 0 ? format(Double(taught.correct) / Double(taught.total)) : "-", 8, left: true) + "  "
+                    + pad(result.calibration.map { format($0.meanScore) } ?? "-", 8, left: true) + "  "
+                    + pad(result.calibration.map { format($0.expectedError) } ?? "-", 6, left: true))
             }
             if details {
                 for result in evaluation.results {
@@ -272,6 +278,18 @@ struct RecipeFlags: ParsableArguments {
     var minimumGeneratedShare: Double?
     @Option(help: "Generated documents for a topic with no real data.")
     var generatedPerTopic: Int?
+    @Option(help: "Starting weight of lexicon terms for their topic (0: no prior).")
+    var lexiconPrior: Float?
+    @Option(help: "Fewest lexicon term occurrences of another topic to relabel a section article (0: no relabelling).")
+    var relabelEvidence: Int?
+    @Option(help: "How many times its own topics' lexicon count the other topic's must reach to relabel.")
+    var relabelDominance: Double?
+    @Option(help: "Fewest lexicon term occurrences of one of a multi-topic article's topics to keep only it (0: no narrowing).")
+    var narrowEvidence: Int?
+    @Option(help: "Section categories that may be relabelled, as source:category pairs separated by '|' (default: the documented ones).")
+    var sectionCategories: String?
+    @Flag(help: "Fit the temperature on a held-out fifth of the training mix instead of on held-out sources.")
+    var inSourceCalibration = false
 
     func recipe() throws -> DefaultModelRecipe {
         var recipe = DefaultModelRecipe()
@@ -287,6 +305,22 @@ struct RecipeFlags: ParsableArguments {
         if let newsgroupsWeight { recipe.sourceWeights[.newsgroups] = newsgroupsWeight }
         if let generatedPerTopic { recipe.generatedPerTopic = generatedPerTopic }
         if let minimumGeneratedShare { recipe.minimumGeneratedShare = minimumGeneratedShare }
+        if let lexiconPrior { recipe.lexiconPriorStrength = lexiconPrior }
+        if let relabelEvidence { recipe.relabelEvidence = relabelEvidence }
+        if let relabelDominance { recipe.relabelDominance = relabelDominance }
+        if let narrowEvidence { recipe.narrowEvidence = narrowEvidence }
+        if inSourceCalibration { recipe.calibrateOnHeldOutSources = false }
+        if let sectionCategories {
+            var sections: [NewsSource: Set<String>] = [:]
+            for pair in sectionCategories.split(separator: "|") {
+                let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let source = NewsSource(rawValue: parts[0]) else {
+                    throw GazetteError(.usage, "--section-categories needs source:category pairs, got \(pair)")
+                }
+                sections[source, default: []].insert(parts[1])
+            }
+            recipe.sectionCategories = sections
+        }
         if let lengthWeights {
             let values = lengthWeights.split(separator: ",").compactMap { Double($0) }
             guard values.count == 3 else { throw GazetteError(.usage, "--length-weights needs three numbers: headline,lead,full") }

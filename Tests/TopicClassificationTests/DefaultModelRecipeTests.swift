@@ -134,6 +134,11 @@ import GazetteCore
             #expect((0...1).contains(result.evaluation.accuracy))
             #expect(result.byCategory.values.reduce(0) { $0 + $1.total } == result.evaluation.total)
             #expect(result.predictions.count == result.evaluation.total)
+            // Each held-out source's scores are calibrated with the temperature fitted on the other's.
+            let calibration = try #require(result.calibration)
+            #expect(calibration.count == result.evaluation.total)
+            #expect(abs(calibration.accuracy - result.evaluation.accuracy) < 1e-9)
+            #expect(result.taught.count == result.evaluation.total)
         }
     }
 }

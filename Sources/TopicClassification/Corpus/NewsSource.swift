@@ -149,6 +149,21 @@ public enum NewsSource: String, CaseIterable, Sendable, Codable {
         return articles
     }
 
+    /// Categories named for a desk rather than a subject (international news, a politics desk,
+    /// defence): they carry stories of every subject, so an article of one whose text is dominated by
+    /// another topic's lexicon terms (a plane crash under WORLD NEWS, a teachers' strike under
+    /// politics) is relabelled to that topic by ``DefaultModelRecipe/relabelled(_:lexicon:)``.
+    /// Categories named for a subject (CRIME, sci.med) are never relabelled.
+    public var sectionCategories: Set<String> {
+        switch self {
+        case .bbc: ["politics"]
+        case .masakhanews: ["politics"]
+        case .huffpost: ["WORLD NEWS", "THE WORLDPOST", "WORLDPOST"]
+        case .nyt: ["16", "19"]
+        case .newsgroups: []
+        }
+    }
+
     var categoryKey: String {
         switch self {
         case .nyt: "cap_code"

@@ -29,6 +29,23 @@ public struct DefaultModelRecipe: Sendable {
     public var minimumGeneratedShare = 0.2
     /// Generated documents for a topic that gets its whole share from them; fewer for a smaller share.
     public var generatedPerTopic = 600
+    /// The categories ``relabelled(_:lexicon:)`` may relabel, by source (default: each source's
+    /// ``NewsSource/sectionCategories``).
+    public var sectionCategories: [NewsSource: Set<String>] = Dictionary(uniqueKeysWithValues: NewsSource.allCases.map { ($0, $0.sectionCategories) })
+    /// Section relabelling (``relabelled(_:lexicon:)``): the fewest lexicon term occurrences of the
+    /// other topic, and how many times the article's own topics' best count it must reach at least.
+    public var relabelEvidence = 2
+    /// See ``relabelEvidence``.
+    public var relabelDominance = 2.0
+    /// Narrowing (``relabelled(_:lexicon:)``): the fewest lexicon term occurrences of one of a
+    /// multi-topic article's topics for it to keep that topic only; 0 for no narrowing.
+    public var narrowEvidence = 1
+    /// Starting weight of the lexicon's terms for their topics (``WeightPrior``); 0 for none. 8: chosen
+    /// by leave-one-source-out evaluation (2, 4, 8, 16, 32 tried; docs/topics.md).
+    public var lexiconPriorStrength: Float = 8
+    /// Fits the softmax temperature on sources held out of training (``heldOutSourceTemperature(articles:lexicon:)``)
+    /// rather than on a held-out fifth of the training mix, whose texts are like the training texts.
+    public var calibrateOnHeldOutSources = true
 
     /// The recipe used for the shipped model.
     public init() {
@@ -62,6 +79,8 @@ public struct DefaultModelRecipe: Sendable {
         public var realWeight: [String: Double]
         /// Total weight of generated documents per topic.
         public var generatedWeight: [String: Double]
+        /// Section articles relabelled by lexicon evidence, by their new topic.
+        public var relabelled: [String: Int] = [:]
 
         /// The share of a topic's weight that comes from generated documents (0–1).
         public func generatedShare(_ topic: String) -> Double {
@@ -77,10 +96,53 @@ public struct DefaultModelRecipe: Sendable {
         return articles
     }
 
-    /// Weighted training documents from `articles` (every length each has) and documents generated
-    /// from `lexicon` (what real data leaves of each topic's equal share, at least
-    /// `minimumGeneratedShare` of it).
-    public func material(articles: [SourceArticle], lexicon: TopicLexicon?) -> Material {
+    /// `articles` with noisy category labels corrected by lexicon evidence (counted in the fullest
+    /// text an article has):
+    /// - **relabelled**: an article of one of its source's ``sectionCategories`` with at least
+    ///   ``relabelEvidence`` occurrences of one other topic's lexicon terms, more than of any other
+    ///   topic's and at least ``relabelDominance`` times as many as of its own topics' best, gets that
+    ///   topic as its only label (a plane crash filed under WORLD NEWS);
+    /// - **narrowed** (``narrowEvidence`` > 0): an article whose category maps to several topics
+    ///   keeps only the one whose terms it has at least ``narrowEvidence`` of and at least
+    ///   ``relabelDominance`` times as many as of each of its other topics' (a bombing under WORLD NEWS
+    ///   is conflict, not politics and conflict; a hurricane under "weather and natural disasters"
+    ///   is disaster).
+    ///
+    /// Without a lexicon, the articles unchanged.
+    public func relabelled(_ articles: [SourceArticle], lexicon: TopicLexicon?) -> [SourceArticle] {
+        guard let lexicon, relabelEvidence > 0 || narrowEvidence > 0 else { return articles }
+        let evidence = LexiconEvidence(lexicon: lexicon)
+        return articles.map { article in
+            let isSection = sectionCategories[article.source]?.contains(article.category) ?? false
+            guard isSection || article.labels.count > 1,
+                  let text = article.text(.full) ?? article.text(.lead) ?? article.text(.headline) else { return article }
+            let counts = evidence.counts(text)
+            let ownCounts = article.labels.map { label in evidence.topics.firstIndex(of: label).map { counts[$0] } ?? 0 }
+            let own = ownCounts.max() ?? 0
+            var relabelled = article
+            if isSection, relabelEvidence > 0, let best = counts.indices.max(by: { counts[$0] < counts[$1] }),
+               !article.labels.contains(evidence.topics[best]), counts[best] >= relabelEvidence,
+               Double(counts[best]) >= relabelDominance * Double(own),
+               counts.indices.allSatisfy({ $0 == best || counts[$0] < counts[best] }) {
+                relabelled.labels = [evidence.topics[best]]
+            } else if narrowEvidence > 0, article.labels.count > 1, own >= narrowEvidence,
+                      let best = ownCounts.firstIndex(of: own),
+                      ownCounts.indices.allSatisfy({ $0 == best || relabelDominance * Double(ownCounts[$0]) <= Double(own) }) {
+                relabelled.labels = [article.labels[best]]
+            }
+            return relabelled
+        }
+    }
+
+    /// Weighted training documents from `articles` (every length each has; section categories
+    /// relabelled, ``relabelled(_:lexicon:)``) and documents generated from `lexicon` (what real data
+    /// leaves of each topic's equal share, at least `minimumGeneratedShare` of it).
+    public func material(articles original: [SourceArticle], lexicon: TopicLexicon?) -> Material {
+        let articles = relabelled(original, lexicon: lexicon)
+        var relabelledCount: [String: Int] = [:]
+        for (before, after) in zip(original, articles) where before.labels != after.labels {
+            relabelledCount[after.labels[0], default: 0] += 1
+        }
         // Articles per (source, topic) cell; a multi-topic article counts a share in each.
         struct Cell: Hashable { var source: NewsSource; var topic: String }
         var cellCount: [Cell: Double] = [:]
@@ -145,13 +207,23 @@ public struct DefaultModelRecipe: Sendable {
         // Mean weight 1, so the learning rate means what it means for unweighted data.
         let mean = examples.isEmpty ? 1 : examples.reduce(0.0) { $0 + Double($1.weight) } / Double(examples.count)
         for i in examples.indices { examples[i].weight = Float(Double(examples[i].weight) / mean) }
-        return Material(examples: examples, realWeight: realWeight, generatedWeight: generatedWeight)
+        return Material(examples: examples, realWeight: realWeight, generatedWeight: generatedWeight, relabelled: relabelledCount)
     }
 
     /// Trains a model on `articles` and the lexicon; `provenance` goes into the model file's header.
+    /// With ``calibrateOnHeldOutSources`` (and calibration on), the temperature is fitted first on
+    /// sources held out of training.
     public func train(articles: [SourceArticle], lexicon: TopicLexicon?, provenance: [String: String] = [:]) throws(GazetteError) -> LinearTopicModel {
         let material = material(articles: articles, lexicon: lexicon)
         var options = training
+        if let lexicon, lexiconPriorStrength > 0 {
+            options.prior = WeightPrior(terms: lexicon.terms, strength: lexiconPriorStrength)
+            options.provenance["lexicon prior"] = String(lexiconPriorStrength)
+        }
+        if options.calibrate, options.temperature == nil, calibrateOnHeldOutSources, Set(articles.map(\.source)).count >= 2 {
+            options.temperature = try heldOutSourceTemperature(articles: articles, lexicon: lexicon)
+            options.provenance["calibration"] = "temperature fitted on held-out sources"
+        }
         options.provenance.merge(provenance) { $1 }
         options.provenance["recipe"] = "gazette topics build-default"
         options.provenance["articles"] = String(articles.count)
@@ -162,7 +234,38 @@ public struct DefaultModelRecipe: Sendable {
         for topic in TopicTaxonomy.iptcTopLevel.map(\.id) where material.generatedWeight[topic] != nil {
             options.provenance["generated.\(topic)"] = String(format: "%.2f", material.generatedShare(topic))
         }
+        for (topic, count) in material.relabelled {
+            options.provenance["relabelled.\(topic)"] = String(count)
+        }
         return try LinearTopicModel.train(material.examples, options: options)
+    }
+
+    /// The softmax temperature that fits sources the model has not seen: for each source, a model
+    /// trained on the others (uncalibrated) scores that source's articles at every length; the
+    /// temperature minimises the negative log-likelihood of all these held-out scores (each source
+    /// counts equally, and each of its lengths equally within it).
+    public func heldOutSourceTemperature(articles: [SourceArticle], lexicon: TopicLexicon?) throws(GazetteError) -> Float {
+        var uncalibrated = self
+        uncalibrated.training.calibrate = false
+        uncalibrated.training.temperature = nil
+        let labelled = relabelled(articles, lexicon: lexicon)
+        var logits: [[Float]] = [], targets: [[Int]] = [], weights: [Float] = []
+        for source in NewsSource.allCases {
+            let test = labelled.filter { $0.source == source }
+            guard !test.isEmpty else { continue }
+            let model = try uncalibrated.train(articles: articles.filter { $0.source != source }, lexicon: lexicon)
+            let groups = TextLength.allCases.map { length in test.compactMap { article in article.text(length).map { (article, $0) } } }
+                .filter { !$0.isEmpty }
+            for group in groups {
+                let weight = 1 / Float(groups.count * group.count)
+                for (article, text) in group {
+                    logits.append(model.logits(model.extractor.features([text])))
+                    targets.append(article.labels.compactMap { model.labels.firstIndex(of: $0) })
+                    weights.append(weight)
+                }
+            }
+        }
+        return LinearTopicModel.fitTemperature(logits: logits, targets: targets, weights: weights)
     }
 
     /// Builds the model from the labelled news in `dataDirectory` (all sources but `leaveOut`) and the

@@ -41,9 +41,11 @@ extension LinearTopicModel {
         let extractor = FeatureExtractor(options: options.features, idf: idf)
         let vectors = counts.map { extractor.weigh($0) }
 
+        let initial = options.prior?.initialWeights(labels: labels, hasher: extractor.hasher, dimension: options.features.dimension)
+
         // Calibration: fit the temperature on a held-out fifth, then train on everything.
-        var temperature: Float = 1
-        if options.calibrate && examples.count >= 20 {
+        var temperature: Float = options.temperature ?? 1
+        if options.temperature == nil && options.calibrate && examples.count >= 20 {
             var order = Array(examples.indices)
             var rng = SeededGenerator(seed: options.seed ^ 0xC0FFEE)
             rng.shuffle(&order)
@@ -52,13 +54,13 @@ extension LinearTopicModel {
             let testIdx = examples.indices.filter { heldOut.contains($0) }
             if Set(trainIdx.flatMap { targets[$0] }).count >= 2 {
                 let (w, b) = sgd(vectors: trainIdx.map { vectors[$0] }, targets: trainIdx.map { targets[$0] },
-                                 weights: trainIdx.map { weights[$0] }, classes: labels.count, options: options)
+                                 weights: trainIdx.map { weights[$0] }, classes: labels.count, options: options, initial: initial)
                 let partial = try LinearTopicModel(labels: labels, extractor: extractor, weights: w, bias: b)
                 let logits = testIdx.map { partial.logits(vectors[$0]) }
                 temperature = fitTemperature(logits: logits, targets: testIdx.map { targets[$0] }, weights: testIdx.map { weights[$0] })
             }
         }
-        let (w, b) = sgd(vectors: vectors, targets: targets, weights: weights, classes: labels.count, options: options)
+        let (w, b) = sgd(vectors: vectors, targets: targets, weights: weights, classes: labels.count, options: options, initial: initial)
         var provenance = options.provenance
         provenance["examples"] = String(examples.count)
         provenance["epochs"] = String(options.epochs)
@@ -76,11 +78,14 @@ extension LinearTopicModel {
         return df.map { 1 + logf((n + 1) / (Float($0) + 1)) }
     }
 
-    /// Multinomial logistic regression by Adagrad, each example's gradient scaled by its weight;
-    /// returns feature-major weights and biases.
-    static func sgd(vectors: [SparseVector], targets: [[Int]], weights exampleWeights: [Float], classes k: Int, options: TrainingOptions) -> ([Float], [Float]) {
+    /// Multinomial logistic regression by Adagrad, each example's gradient scaled by its weight,
+    /// starting from `initial` (feature-major) or zero; returns feature-major weights and biases.
+    static func sgd(
+        vectors: [SparseVector], targets: [[Int]], weights exampleWeights: [Float], classes k: Int, options: TrainingOptions,
+        initial: [Float]? = nil
+    ) -> ([Float], [Float]) {
         let dimension = options.features.dimension
-        var weights = [Float](repeating: 0, count: dimension * k)
+        var weights = initial ?? [Float](repeating: 0, count: dimension * k)
         var squares = [Float](repeating: 0, count: dimension * k)
         var biases = [Float](repeating: 0, count: k)
         var biasSquares = [Float](repeating: 0, count: k)

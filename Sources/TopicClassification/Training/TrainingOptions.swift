@@ -16,6 +16,13 @@ public struct TrainingOptions: Sendable, Hashable {
     /// Fits the softmax temperature on a held-out fifth of the data (needs ≥ 20 examples) so that
     /// probabilities are calibrated; costs a second training pass. Default on.
     public var calibrate: Bool = true
+    /// Uses this softmax temperature instead of fitting one (``calibrate`` is then ignored): the
+    /// shipped model's recipe fits it on sources held out of training, which a single data file
+    /// cannot do. Default nil.
+    public var temperature: Float? = nil
+    /// Starting weights from prior knowledge (e.g. a topic lexicon); training moves them where the
+    /// data disagrees. Default nil (all weights start at 0).
+    public var prior: WeightPrior? = nil
     /// Display labels by class label, for models whose labels are codes; IPTC codes get theirs anyway.
     public var displayLabels: [String: String] = [:]
     /// Extra facts written into the model file's header.
