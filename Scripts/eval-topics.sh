@@ -9,7 +9,7 @@
 #   3. headline-only against full-text accuracy for the sources that have full texts;
 #   4. 5-fold cross-validation of `gazette topics train` on the deduplicated BBC News set (bar 0.97),
 #      with training time per fold, and the classification speed;
-#   5. the shipped model on the hand-written smoke sets (Scripts/data).
+#   5. the shipped model on the hand-written smoke sets (Scripts/data): accuracy and calibration.
 #
 #   Scripts/eval-topics.sh                       # builds the release binary, data in ../shared/data
 #   DATA=path/to/data GAZETTE=.build/release/gazette REFERENCE=0 Scripts/eval-topics.sh
@@ -99,10 +99,14 @@ printf "classify with the shipped model: %d articles in %.2f s wall, %.2f s CPU 
 
 echo
 echo "== 5. shipped model on hand-written smoke sets (written by us; not a benchmark)"
-for set in iptc-smoke iptc-sample; do
+for set in iptc-wire iptc-smoke iptc-sample; do
   printf "%-12s 17 topics: " "$set"
-  "$GAZETTE" topics eval "$ROOT/Scripts/data/$set.jsonl" | awk '/^documents:/{n=$2} /^accuracy:/{print $2 " accuracy on " n " items"}'
+  "$GAZETTE" topics eval "$ROOT/Scripts/data/$set.jsonl" \
+    | awk '/^documents:/{n=$2} /^accuracy:/{a=$2} /^mean top score:/{m=$4} /^calibration error/{e=$NF}
+           END {print a " accuracy on " n " items; mean top score " m ", calibration error (ECE) " e}'
 done
-python3 "$ROOT/Scripts/eval-topics-coarse.py" "$ROOT/Scripts/data/iptc-smoke.jsonl" --label-key coarse --gazette "$GAZETTE" | head -1 | sed 's/^/iptc-smoke   4 classes: /'
+for set in iptc-wire iptc-smoke; do
+  python3 "$ROOT/Scripts/eval-topics-coarse.py" "$ROOT/Scripts/data/$set.jsonl" --label-key coarse --gazette "$GAZETTE" | head -1 | sed "s/^/$set 4 classes: /"
+done
 python3 "$ROOT/Scripts/eval-topics-coarse.py" "$ROOT/Scripts/data/coarse-news-sample.jsonl" --gazette "$GAZETTE" | head -1 | sed 's/^/coarse-news-sample:     /'
 echo "(the machine is shared: CPU time is the figure to compare; wall time depends on load)"
