@@ -5,7 +5,9 @@ public import GazetteCore
 /// each category mapped to IPTC topics, in three lengths (headline, headline and lead, full text),
 /// weighted so that no topic and no source dominates, plus documents generated from the topic
 /// lexicon: the share of a topic the real data leaves empty (weather, disaster, labour), and a fifth
-/// of an equal share for every topic; trained as one linear model.
+/// of an equal share for every topic; trained as one linear model whose lexicon terms start at a
+/// prior weight, with noisy desk labels corrected by lexicon evidence and the temperature fitted on
+/// sources held out of training.
 ///
 /// Everything is seeded: the same data folder, lexicon and recipe give the same model file. The
 /// articles are used only here, for training; the model file holds hashed weights, not text.
@@ -79,7 +81,7 @@ public struct DefaultModelRecipe: Sendable {
         public var realWeight: [String: Double]
         /// Total weight of generated documents per topic.
         public var generatedWeight: [String: Double]
-        /// Section articles relabelled by lexicon evidence, by their new topic.
+        /// Articles relabelled or narrowed by lexicon evidence (``relabelled(_:lexicon:)``), by their new topic.
         public var relabelled: [String: Int] = [:]
 
         /// The share of a topic's weight that comes from generated documents (0–1).
@@ -134,8 +136,8 @@ public struct DefaultModelRecipe: Sendable {
         }
     }
 
-    /// Weighted training documents from `articles` (every length each has; section categories
-    /// relabelled, ``relabelled(_:lexicon:)``) and documents generated from `lexicon` (what real data
+    /// Weighted training documents from `articles` (every length each has; labels corrected by
+    /// ``relabelled(_:lexicon:)``) and documents generated from `lexicon` (what real data
     /// leaves of each topic's equal share, at least `minimumGeneratedShare` of it).
     public func material(articles original: [SourceArticle], lexicon: TopicLexicon?) -> Material {
         let articles = relabelled(original, lexicon: lexicon)
