@@ -4,7 +4,8 @@ public import GazetteCore
 ///
 /// Rules, all on UTF-8 bytes:
 /// * a word is a run of letters, marks and digits; an apostrophe between letters stays inside
-///   (`O'Brien`), but a final possessive `'s`/`’s` becomes its own token (`Putin`, `’s`);
+///   (`O'Brien`), but a final possessive `'s`/`’s` becomes its own token (`Putin`, `’s`), and so
+///   does a French or Italian elision before it (`l'`, `Union`; `d'`, `Ukraine`; `dell'`, `Unione`);
 /// * hyphens, slashes and other punctuation are tokens of their own (`Russia`, `-`, `Ukraine`);
 /// * dotted abbreviations stay whole: single letters with dots (`U.S.`, `U.K.`) and the words in
 ///   ``Abbreviations`` (`Mr.`, `Inc.`, `Gen.`);
@@ -151,6 +152,8 @@ public struct Segmenter: PipelineStage {
             // Inner apostrophe (' or ’) followed by a letter: O'Brien, don't, Putin's.
             if let aw = CharacterClass.apostropheWidth(bytes, at: i), i + aw < n,
                CharacterClass.classify(bytes, at: i + aw).0 == .letter, i > start {
+                // French and Italian elisions are words of their own: l'|Union, d'|Ukraine, dell'|Unione.
+                if Self.isElision(bytes, start: start, end: i) { return i + aw }
                 i += aw
                 continue
             }
@@ -164,6 +167,19 @@ public struct Segmenter: PipelineStage {
             break
         }
         return i
+    }
+
+    /// Elided articles and prepositions of French and Italian, before an apostrophe.
+    private static let elisions: Set<String> = [
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+        "dell", "all", "dall", "nell", "sull", "coll", "un", "L", "Qu", "Dell", "All", "Dall", "Nell", "Sull",
+    ]
+
+    /// True when `bytes[start..<end]` (before an apostrophe) is an elided word (`l'`, `d'`, `dell'`).
+    private static func isElision(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        guard end - start <= 7 else { return false }
+        for k in start..<end where !CharacterClass.isASCIILetter(bytes[k]) { return false }
+        return elisions.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     }
 
     /// Where a final possessive `'s` / `’s` starts inside `start..<end`, if the word ends with one.

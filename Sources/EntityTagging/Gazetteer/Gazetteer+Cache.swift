@@ -6,7 +6,7 @@ import Foundation
 /// sizes and modification times and of the format version, so any edit to a list (or to Gazette's
 /// format) makes a new cache.
 extension Gazetteer {
-    static let cacheFormatVersion: UInt64 = 2
+    static let cacheFormatVersion: UInt64 = 3
 
     /// Loads like ``load(directory:extraFiles:)``, through a compiled cache in `cacheDirectory`
     /// (created if missing). A cache that cannot be read or written is rebuilt or skipped silently:
@@ -91,20 +91,47 @@ extension Gazetteer {
         out.u32s(entryIndex.idOffsets)
         out.byteRun(entryIndex.idBytes)
         out.u32s(entryIndex.slots)
-        out.u32s(forms.forms.map { UInt32(bitPattern: $0.entry) })
-        out.u32s(forms.forms.map { UInt32($0.tokenCount) | ($0.marked ? 0x100 : 0) | ($0.canonical ? 0x200 : 0) })
-        out.u64s(forms.forms.map(\.caseMask))
-        out.u32s(forms.forms.map(\.formStart))
-        out.u32s(forms.forms.map(\.formLength))
         out.byteRun(forms.formBytes)
-        out.u64s(forms.keys)
-        out.u32s(forms.starts)
-        out.u32s(forms.counts)
+        Gazetteer.write(forms, into: &out)
         out.u64s(prefixes.keys)
         out.byteRun(prefixes.occupied.map { $0 ? 1 : 0 })
+        Gazetteer.write(loose, into: &out)
+        out.u64s(loosePrefixes.keys)
+        out.byteRun(loosePrefixes.occupied.map { $0 ? 1 : 0 })
         out.u64(UInt64(maxTokens))
         out.u64(UInt64(aliasCount))
         return out.output
+    }
+
+    /// An alias table's forms and slots (not its bytes, which the loose table shares).
+    private static func write(_ table: AliasTable, into out: inout BinaryWriter) {
+        out.u32s(table.forms.map { UInt32(bitPattern: $0.entry) })
+        out.u32s(table.forms.map { UInt32($0.tokenCount) | ($0.marked ? 0x100 : 0) | ($0.canonical ? 0x200 : 0) })
+        out.u64s(table.forms.map(\.caseMask))
+        out.u32s(table.forms.map(\.formStart))
+        out.u32s(table.forms.map(\.formLength))
+        out.u64s(table.keys)
+        out.u32s(table.starts)
+        out.u32s(table.counts)
+    }
+
+    /// Reads what ``write(_:into:)`` wrote; nil if damaged.
+    private static func readTable(_ input: inout BinaryReader, formBytes: [UInt8], entryCount: Int) -> AliasTable? {
+        guard let formEntries = input.u32s(), let formFlags = input.u32s(), let caseMasks = input.u64s(),
+              let formStarts = input.u32s(), let formLengths = input.u32s(),
+              let keys = input.u64s(), let starts = input.u32s(), let counts = input.u32s() else { return nil }
+        let formCount = formEntries.count
+        guard formFlags.count == formCount, caseMasks.count == formCount, formStarts.count == formCount, formLengths.count == formCount,
+              formFlags.allSatisfy({ $0 < 0x400 }) else { return nil }
+        var forms: [AliasForm] = []
+        forms.reserveCapacity(formCount)
+        for k in 0..<formCount {
+            let flags = formFlags[k]
+            forms.append(AliasForm(entry: Int32(bitPattern: formEntries[k]), tokenCount: UInt8(flags & 0xFF), marked: flags & 0x100 != 0,
+                                   canonical: flags & 0x200 != 0, caseMask: caseMasks[k], formStart: formStarts[k], formLength: formLengths[k]))
+        }
+        let table = AliasTable(forms: forms, formBytes: formBytes, keys: keys, starts: starts, counts: counts)
+        return table.isConsistent(entryCount: entryCount) ? table : nil
     }
 
     /// Restores a gazetteer from compiled bytes; nil if they are damaged or of another version.
@@ -117,33 +144,24 @@ extension Gazetteer {
               let countries = input.u16s(), let subtypes = input.u16s(), let subtypeNames = input.strings(),
               let sources = input.u16s(), let sourceNames = input.strings(),
               let idEntries = input.u32s(), let idOffsets = input.u32s(), let idBytes = input.byteRun(), let slots = input.u32s(),
-              let formEntries = input.u32s(), let formFlags = input.u32s(), let caseMasks = input.u64s(),
-              let formStarts = input.u32s(), let formLengths = input.u32s(), let formBytes = input.byteRun(),
-              let keys = input.u64s(), let starts = input.u32s(), let counts = input.u32s(),
-              let prefixKeys = input.u64s(), let occupied = input.byteRun(),
-              let maxTokens = input.u64().flatMap({ Int(exactly: $0) }), let aliasCount = input.u64().flatMap({ Int(exactly: $0) }),
-              input.isAtEnd else { return nil }
+              let formBytes = input.byteRun() else { return nil }
         let entries = GazetteerEntries(records: records, offsets: offsets, types: types, priors: priors.map { Double(bitPattern: $0) },
                                        countries: countries, subtypes: subtypes, subtypeNames: subtypeNames,
                                        sources: sources, sourceNames: sourceNames)
         guard entries.isConsistent() else { return nil }
         let index = GazetteerIDIndex(idEntries: idEntries.map { Int32(bitPattern: $0) }, idOffsets: idOffsets, idBytes: idBytes, slots: slots)
-        guard index.isConsistent(entryCount: entries.count) else { return nil }
-        let formCount = formEntries.count
-        guard formFlags.count == formCount, caseMasks.count == formCount, formStarts.count == formCount, formLengths.count == formCount,
-              formFlags.allSatisfy({ $0 < 0x400 }) else { return nil }
-        var forms: [AliasForm] = []
-        forms.reserveCapacity(formCount)
-        for k in 0..<formCount {
-            let flags = formFlags[k]
-            forms.append(AliasForm(entry: Int32(bitPattern: formEntries[k]), tokenCount: UInt8(flags & 0xFF), marked: flags & 0x100 != 0,
-                                   canonical: flags & 0x200 != 0, caseMask: caseMasks[k], formStart: formStarts[k], formLength: formLengths[k]))
-        }
-        let table = AliasTable(forms: forms, formBytes: formBytes, keys: keys, starts: starts, counts: counts)
-        guard table.isConsistent(entryCount: entries.count) else { return nil }
+        guard index.isConsistent(entryCount: entries.count),
+              let table = Gazetteer.readTable(&input, formBytes: formBytes, entryCount: entries.count),
+              let prefixKeys = input.u64s(), let occupied = input.byteRun(),
+              let loose = Gazetteer.readTable(&input, formBytes: formBytes, entryCount: entries.count),
+              let looseKeys = input.u64s(), let looseOccupied = input.byteRun(),
+              let maxTokens = input.u64().flatMap({ Int(exactly: $0) }), let aliasCount = input.u64().flatMap({ Int(exactly: $0) }),
+              input.isAtEnd else { return nil }
         let prefixes = KeySet(keys: prefixKeys, occupied: occupied.map { $0 != 0 })
-        guard prefixes.isConsistent, (1...12).contains(maxTokens) else { return nil }
-        self.init(entries: entries, entryIndex: index, forms: table, prefixes: prefixes, maxTokens: maxTokens, aliasCount: aliasCount)
+        let loosePrefixes = KeySet(keys: looseKeys, occupied: looseOccupied.map { $0 != 0 })
+        guard prefixes.isConsistent, loosePrefixes.isConsistent, (1...12).contains(maxTokens) else { return nil }
+        self.init(entries: entries, entryIndex: index, forms: table, prefixes: prefixes, maxTokens: maxTokens, aliasCount: aliasCount,
+                  loose: loose, loosePrefixes: loosePrefixes)
     }
 }
 

@@ -33,6 +33,11 @@ public struct Gazetteer: Sendable {
     let forms: AliasTable
     let prefixes: KeySet
     let maxTokens: Int
+    /// The Latin names of people and organisations by their loose transliteration key
+    /// (``TransliterationKey``), for text in other alphabets and romanisations (`Путин`, `Poutine`).
+    /// Its forms point into ``forms``' bytes.
+    let loose: AliasTable
+    let loosePrefixes: KeySet
 
     /// Builds the index over `entries` (already merged, unique ids).
     public init(entries: [GazetteerEntry]) {
@@ -41,6 +46,8 @@ public struct Gazetteer: Sendable {
         var prefixes: Set<UInt64> = []
         var maxTokens = 1
         var ids: [(id: String, entry: Int)] = []
+        var loosePairs: [(key: UInt64, form: AliasForm)] = []
+        var loosePrefixes: Set<UInt64> = []
         let segmenter = Segmenter()
         for (index, entry) in entries.enumerated() {
             ids.append((entry.id, index))
@@ -57,20 +64,54 @@ public struct Gazetteer: Sendable {
                 pairs.append((form.key, form.alias))
                 for prefix in form.prefixes { prefixes.insert(prefix) }
                 maxTokens = max(maxTokens, Int(form.alias.tokenCount))
+                if entry.type != .place, let keys = Gazetteer.looseKeys(of: alias, segmenter: segmenter) {
+                    loosePairs.append((keys.key, form.alias))
+                    for prefix in keys.prefixes { loosePrefixes.insert(prefix) }
+                }
             }
         }
         self.init(entries: GazetteerEntries(entries), entryIndex: GazetteerIDIndex(ids), forms: AliasTable(pairs, formBytes: formBytes),
-                  prefixes: KeySet(prefixes), maxTokens: min(maxTokens, 12), aliasCount: pairs.count)
+                  prefixes: KeySet(prefixes), maxTokens: min(maxTokens, 12), aliasCount: pairs.count,
+                  loose: AliasTable(loosePairs, formBytes: formBytes), loosePrefixes: KeySet(loosePrefixes))
     }
 
     /// Assembles a gazetteer from its parts (the compiled cache).
-    init(entries: GazetteerEntries, entryIndex: GazetteerIDIndex, forms: AliasTable, prefixes: KeySet, maxTokens: Int, aliasCount: Int) {
+    init(entries: GazetteerEntries, entryIndex: GazetteerIDIndex, forms: AliasTable, prefixes: KeySet, maxTokens: Int, aliasCount: Int,
+         loose: AliasTable, loosePrefixes: KeySet) {
         self.entries = entries
         self.entryIndex = entryIndex
         self.forms = forms
         self.prefixes = prefixes
         self.maxTokens = maxTokens
         self.aliasCount = aliasCount
+        self.loose = loose
+        self.loosePrefixes = loosePrefixes
+    }
+
+    /// The loose transliteration key of a Latin-script alias and of its proper prefixes; nil for an
+    /// alias with a word that does not fold to ASCII letters (it is matched by its own key only).
+    static func looseKeys(of alias: String, segmenter: Segmenter) -> (key: UInt64, prefixes: [UInt64])? {
+        var text = alias
+        return text.withUTF8 { buffer -> (UInt64, [UInt64])? in
+            let tokens = segmenter.segment(buffer).tokens
+            guard !tokens.isEmpty, tokens.count <= 12 else { return nil }
+            var key = TokenHash.empty
+            var prefixes: [UInt64] = []
+            for (k, token) in tokens.enumerated() {
+                let slice = UnsafeBufferPointer(rebasing: buffer[token.range.start..<token.range.end])
+                if k > 0 { prefixes.append(key) }
+                var tokenKey = TokenHash.token(slice)
+                if token.kind == .word {
+                    let folded = TextFolding.fold(slice)
+                    guard folded.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    let acronym = TextFolding.isAllCaps(slice)
+                    if tokens.count == 1, folded.utf8.count < (acronym ? 3 : 4) { return nil }
+                    tokenKey = TokenHash.string(TransliterationKey.key(folded, keepFinalVowels: acronym))
+                }
+                key = TokenHash.combine(key, tokenKey)
+            }
+            return (key, prefixes)
+        }
     }
 
     /// Calls `body` with the bytes of `form` as written in the list.

@@ -9,9 +9,19 @@ import TextAnalysis
 /// Case rules keep common words out: a capitalised name needs capitalised text (`apple` never
 /// matches Apple Inc.), an acronym needs capitals (`NATO`, not `nato`); all-caps headlines pass
 /// both. Offsets are those of the original tokens, so folding never shifts them.
+///
+/// Inflected names: a Cyrillic word is keyed by its stem, and looked up by its oblique stem too
+/// (`Москве`, `Путиным`, `Зеленского`: ``CyrillicNames``); in German text (the article's
+/// `language`, when an earlier stage set it) a capitalised word ending in `s` is also looked up
+/// without it (`Putins`, `Deutschlands`). Names in other alphabets and romanisations reach the
+/// Latin names of people and organisations through a second, looser index
+/// (``TransliterationKey``): `Путин` → `Putin`, `НАТО` → `NATO`, `Poutine` → `Putin`; it is
+/// consulted for Cyrillic words, and for Latin words when the article's language is known and
+/// not English. The longer match wins; at equal length both indexes' entries are kept, the
+/// gazetteer's own first.
 public struct GazetteerMatcher: PipelineStage {
     public let name = "gazetteer"
-    /// The tokens.
+    /// The tokens (and the language, when an earlier stage set it; see the type's documentation).
     public var reads: ArticleLayers { .tokens }
     /// Gazetteer matches.
     public var writes: ArticleLayers { .candidates }
@@ -24,30 +34,35 @@ public struct GazetteerMatcher: PipelineStage {
     public func process(_ article: inout Article) throws(GazetteError) {
         var text = article.text
         let tokens = article.tokens
-        article.candidates = text.withUTF8 { match(tokens: tokens, in: $0) }
+        let language = article.language
+        article.candidates = text.withUTF8 { match(tokens: tokens, in: $0, language: language) }
     }
 
-    /// The candidates in `tokens` of the UTF-8 text `bytes`.
-    public func match(tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+    /// The candidates in `tokens` of the UTF-8 text `bytes`, written in `language` (a BCP 47 tag,
+    /// nil when unknown).
+    public func match(tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>, language: String? = nil) -> [Candidate] {
         guard !tokens.isEmpty else { return [] }
-        var hashes = [UInt64](repeating: 0, count: tokens.count)
-        for (k, token) in tokens.enumerated() {
-            hashes[k] = TokenHash.token(UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end]))
+        let options = TokenKeys.Options(language: language)
+        var keys = [TokenKeys]()
+        keys.reserveCapacity(tokens.count)
+        var anyLoose = false
+        for token in tokens {
+            let k = TokenKeys(UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end]), kind: token.kind, options: options)
+            anyLoose = anyLoose || k.loose != 0
+            keys.append(k)
         }
         var candidates: [Candidate] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind != .punctuation else { i += 1; continue }
-            var key = TokenHash.empty
-            var best: (length: Int, entries: [CandidateEntry], exact: Bool)? = nil
-            var n = 0
-            while n < gazetteer.maxTokens, i + n < tokens.count, tokens[i + n].sentence == tokens[i].sentence {
-                key = TokenHash.combine(key, hashes[i + n])
-                n += 1
-                if let forms = gazetteer.forms[key], let found = accept(forms, tokens: tokens[i..<(i + n)], bytes: bytes) {
-                    best = (n, found.entries, found.exact)
+            var best = longest(from: i, tokens: tokens, keys: keys, loose: false, bytes: bytes)
+            if anyLoose, keys[i].loose != 0, let found = longest(from: i, tokens: tokens, keys: keys, loose: true, bytes: bytes) {
+                if let main = best, main.length == found.length {
+                    let known = Set(main.entries.map(\.id))
+                    best = (main.length, main.entries + found.entries.filter { !known.contains($0.id) }, main.exact || found.exact)
+                } else if best.map({ $0.length < found.length }) ?? true {
+                    best = found
                 }
-                if !gazetteer.prefixes.contains(key) { break }
             }
             if let best {
                 candidates.append(Candidate(
@@ -62,11 +77,52 @@ public struct GazetteerMatcher: PipelineStage {
         return candidates
     }
 
-    /// The entries among `forms` whose case pattern the text satisfies, best prior first.
-    private func accept(_ forms: ArraySlice<Gazetteer.AliasForm>, tokens: ArraySlice<Token>, bytes: UnsafeBufferPointer<UInt8>) -> (entries: [CandidateEntry], exact: Bool)? {
+    /// The longest name of the main (or the loose) index that starts at token `i`, trying each
+    /// token's own key and its alternate.
+    private func longest(from i: Int, tokens: [Token], keys: [TokenKeys], loose: Bool, bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, entries: [CandidateEntry], exact: Bool)? {
+        let table = loose ? gazetteer.loose : gazetteer.forms
+        let prefixes = loose ? gazetteer.loosePrefixes : gazetteer.prefixes
+        // Sequence keys still alive, and whether they went through an alternate key.
+        var live: [(key: UInt64, alternate: Bool)] = [(TokenHash.empty, false)]
+        var next: [(key: UInt64, alternate: Bool)] = []
+        var best: (length: Int, entries: [CandidateEntry], exact: Bool)? = nil
+        var n = 0
+        while n < gazetteer.maxTokens, i + n < tokens.count, tokens[i + n].sentence == tokens[i].sentence, !live.isEmpty {
+            let k = keys[i + n]
+            let own = loose ? k.loose : k.primary
+            let other = loose ? k.looseAlternate : k.alternate
+            guard own != 0 else { break }
+            next.removeAll(keepingCapacity: true)
+            var found: [(form: Gazetteer.AliasForm, alternate: Bool)] = []
+            n += 1
+            for (sequence, alternate) in live {
+                for option in 0..<2 {
+                    let value = option == 0 ? own : other
+                    guard value != 0, option == 0 || other != own else { continue }
+                    let viaAlternate = alternate || option == 1
+                    let key = TokenHash.combine(sequence, value)
+                    if let forms = table[key] {
+                        for form in forms where caseFits(form, tokens: tokens[i..<(i + n)], bytes: bytes) { found.append((form, viaAlternate)) }
+                    }
+                    if next.count < 4, prefixes.contains(key), !next.contains(where: { $0.key == key }) { next.append((key, viaAlternate)) }
+                }
+            }
+            // A word's own form beats its alternate (`Нигерии` is Nigeria, not Niger by its oblique stem).
+            if found.contains(where: { !$0.alternate }) { found.removeAll { $0.alternate } }
+            if !found.isEmpty, let accepted = accept(found, tokens: tokens[i..<(i + n)], bytes: bytes, loose: loose) {
+                best = (n, accepted.entries, accepted.exact)
+            }
+            swap(&live, &next)
+        }
+        return best
+    }
+
+    /// The entries of the `found` forms, best prior first, and whether one matched with its exact case.
+    private func accept(_ found: [(form: Gazetteer.AliasForm, alternate: Bool)], tokens: ArraySlice<Token>, bytes: UnsafeBufferPointer<UInt8>, loose: Bool) -> (entries: [CandidateEntry], exact: Bool)? {
         var accepted: [(form: Gazetteer.AliasForm, exact: Bool)] = []
-        for form in forms where caseFits(form, tokens: tokens, bytes: bytes) {
-            accepted.append((form, isExact(form, tokens: tokens, bytes: bytes)))
+        for (form, alternate) in found {
+            let exact = !loose && !alternate && isExact(form, tokens: tokens, bytes: bytes)
+            accepted.append((form, exact || ((loose || alternate || Self.hasCyrillic(tokens, bytes)) && caseClassesMatch(form, tokens: tokens, bytes: bytes))))
         }
         guard !accepted.isEmpty else { return nil }
         var seen: Set<Int32> = []
@@ -110,6 +166,29 @@ public struct GazetteerMatcher: PipelineStage {
             }
         }
         return true
+    }
+
+    /// True when each word token is written as the alias writes it: lower case, capitalised or all
+    /// capitals (the exact-case test for a match whose letters differ: another case form, script or
+    /// romanisation).
+    private func caseClassesMatch(_ form: Gazetteer.AliasForm, tokens: ArraySlice<Token>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (k, token) in tokens.enumerated() where token.kind == .word && k < 32 {
+            let code = (form.caseMask >> UInt64(2 * k)) & 3
+            let slice = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
+            let capitalized = TextFolding.isCapitalized(slice)
+            let allCaps = capitalized && slice.count > 1 && TextFolding.isAllCaps(slice)
+            switch code {
+            case 0: if capitalized { return false }
+            case 1: if !capitalized || allCaps { return false }
+            default: if !allCaps { return false }
+            }
+        }
+        return true
+    }
+
+    /// True when a word of the span is Cyrillic (matched by its stem, so its letters may differ).
+    private static func hasCyrillic(_ tokens: ArraySlice<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        tokens.contains { CyrillicNames.startsCyrillic(UnsafeBufferPointer(rebasing: bytes[$0.range.start..<$0.range.end])) }
     }
 
     private func isExact(_ form: Gazetteer.AliasForm, tokens: ArraySlice<Token>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -4,8 +4,9 @@ import TextAnalysis
 /// Hashes of folded tokens and token sequences: the keys of the gazetteer index.
 ///
 /// A token hashes to FNV-1a of its folded bytes (ASCII lower-cased in place, other tokens through
-/// ``TextFolding``); a sequence combines its token hashes, so the matcher extends a key one token
-/// at a time without building strings.
+/// ``TextFolding``; a Cyrillic word through its stem, ``CyrillicNames``, so every case form of a
+/// declined name has the key of the list's nominative); a sequence combines its token hashes, so
+/// the matcher extends a key one token at a time without building strings.
 package enum TokenHash {
     /// The seed of an empty sequence.
     public static let empty = StableHash.golden
@@ -24,9 +25,64 @@ package enum TokenHash {
             h = StableHash.fnv1a(h, StableHash.asciiLowercased(b))
         }
         if ascii { return h }
+        if CyrillicNames.startsCyrillic(bytes), let stems = CyrillicNames.stems(bytes) { return string(stems.stem) }
         return string(TextFolding.fold(bytes))
     }
 
     /// FNV-1a of an already folded string.
     public static func string(_ folded: String) -> UInt64 { StableHash.fnv1a(folded.utf8) }
+}
+
+/// The keys a word of the text is looked up by: its own key, another form's key (the oblique
+/// stem of a declined Cyrillic word, a German genitive without its `s`), and the keys of the loose
+/// transliteration index (``TransliterationKey``). 0 means none.
+struct TokenKeys {
+    var primary: UInt64 = 0
+    var alternate: UInt64 = 0
+    var loose: UInt64 = 0
+    var looseAlternate: UInt64 = 0
+
+    /// What the language of the text adds to matching.
+    struct Options {
+        /// Also try a capitalised word without a final `s` (German genitive: `Putins`, `Deutschlands`).
+        var genitiveS = false
+        /// Look Latin words up in the transliteration index too (text in a language other than
+        /// English: `Poutine`, `Wladimir Putin`). Cyrillic words always are.
+        var looseLatin = false
+
+        /// The options for a language tag (`de`, `fr-CA`); nil or English adds nothing.
+        init(language: String?) {
+            guard let language else { return }
+            let primary = language.lowercased().prefix { $0 != "-" && $0 != "_" }
+            genitiveS = primary == "de"
+            looseLatin = primary != "en"
+        }
+
+        init() {}
+    }
+
+    /// The keys of one token of `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, kind: Token.Kind, options: Options) {
+        primary = TokenHash.token(bytes)
+        guard kind == .word, let first = bytes.first else { return }
+        if first >= 0x80, CyrillicNames.startsCyrillic(bytes), let stems = CyrillicNames.stems(bytes) {
+            if stems.oblique != stems.stem { alternate = TokenHash.string(stems.oblique) }
+            let acronym = TextFolding.isAllCaps(bytes)
+            loose = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.stem), keepFinalVowels: acronym))
+            if alternate != 0 {
+                looseAlternate = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.oblique), keepFinalVowels: acronym))
+            }
+            return
+        }
+        guard options.genitiveS || options.looseLatin else { return }
+        let folded = first < 0x80 && bytes.allSatisfy({ $0 < 0x80 }) ? nil : TextFolding.fold(bytes)
+        if options.genitiveS, bytes.count >= 4, TextFolding.isCapitalized(bytes), !TextFolding.isAllCaps(bytes), bytes[bytes.count - 1] == 0x73 {
+            alternate = TokenHash.token(UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 1)]))
+        }
+        if options.looseLatin {
+            let text = folded ?? TextFolding.fold(bytes)
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return }
+            loose = TokenHash.string(TransliterationKey.key(text, keepFinalVowels: TextFolding.isAllCaps(bytes)))
+        }
+    }
 }

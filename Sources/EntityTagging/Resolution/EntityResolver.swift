@@ -130,7 +130,7 @@ public struct EntityResolver: PipelineStage {
         }
         // 3. Everything else: a gazetteer entry of the same type by name, else a generated id.
         for k in mentions.indices where mentions[k].entityID.isEmpty {
-            mentions[k].entityID = lookup(mentions[k]) ?? generatedID(for: mentions[k])
+            mentions[k].entityID = lookup(mentions[k], language: article.language) ?? generatedID(for: mentions[k])
         }
         article.mentions = mentions
         article.entities = entities(from: mentions, article: article)
@@ -267,8 +267,9 @@ public struct EntityResolver: PipelineStage {
         return (best.entry, "prior: most likely of \(entries.count) candidates (\(kind), prior \(JSONWriter.format(best.entry.prior, digits: 2)))")
     }
 
-    /// A gazetteer entry of the mention's type whose name or alias is the mention's surface.
-    private func lookup(_ mention: Mention) -> String? {
+    /// A gazetteer entry of the mention's type whose name or alias is the mention's surface (as
+    /// the matcher reads it in `language`: another case form or a transliteration counts).
+    private func lookup(_ mention: Mention, language: String?) -> String? {
         var surface = mention.surface
         let tokens = surface.withUTF8 { Segmenter().segment($0).tokens }
         guard !tokens.isEmpty else { return nil }
@@ -278,27 +279,49 @@ public struct EntityResolver: PipelineStage {
                 key = TokenHash.combine(key, TokenHash.token(UnsafeBufferPointer(rebasing: buffer[token.range.start..<token.range.end])))
             }
         }
-        guard let forms = gazetteer.forms[key] else { return nil }
-        // A form marked `~` (`Kim`, `May`) or one word of a person's fuller name needs the context
-        // the first step weighs; here, without it, only plain names link.
-        let matching = forms.filter { form in
-            let position = Int(form.entry)
-            guard !form.marked, gazetteer.entries.type(at: position) == mention.type else { return false }
-            return !(mention.type == .person && form.tokenCount == 1 && !form.canonical)
-        }.map { Int($0.entry) }
-        return matching.max { gazetteer.entries.prior(at: $0) < gazetteer.entries.prior(at: $1) }.map { gazetteer.entries.idAndName(at: $0).id }
+        if let forms = gazetteer.forms[key] {
+            // A form marked `~` (`Kim`, `May`) or one word of a person's fuller name needs the context
+            // the first step weighs; here, without it, only plain names link.
+            let matching = forms.filter { form in
+                let position = Int(form.entry)
+                guard !form.marked, gazetteer.entries.type(at: position) == mention.type else { return false }
+                return !(mention.type == .person && form.tokenCount == 1 && !form.canonical)
+            }.map { Int($0.entry) }
+            if let best = matching.max(by: { gazetteer.entries.prior(at: $0) < gazetteer.entries.prior(at: $1) }) {
+                return gazetteer.entries.idAndName(at: best).id
+            }
+        }
+        // Another case form (`Зеленского`) or a transliteration (`Лавров`, `Poutine`): what the
+        // matcher finds for the whole surface, unambiguous and of the mention's type.
+        let candidates = surface.withUTF8 { GazetteerMatcher(gazetteer: gazetteer).match(tokens: tokens, in: $0, language: language) }
+        guard candidates.count == 1, candidates[0].tokens == 0..<tokens.count else { return nil }
+        let sameType = candidates[0].entries.filter { $0.type == mention.type && !$0.marked }
+        guard sameType.count == 1, let entry = sameType.first else { return nil }
+        if mention.type == .person, tokens.count == 1, !entry.isCanonicalName { return nil }
+        return entry.id
     }
 
-    /// The folded words of a name, without titles' dots and possessives.
+    /// The folded words of a name, without titles' dots and possessives; Cyrillic words by their
+    /// stem, so the case forms of one name are one name (`Зеленского`, `Зеленский`).
     private func nameWords(_ surface: String) -> [String] {
-        surface.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty }
+        surface.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Self.matchingForm(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// A word folded for comparison: its Cyrillic stem, else its case- and diacritic-folded form.
+    static func matchingForm(_ word: String) -> String {
+        var word = word
+        return word.withUTF8 { bytes in
+            if CyrillicNames.startsCyrillic(bytes), let stems = CyrillicNames.stems(bytes) { return stems.stem }
+            return TextFolding.fold(bytes)
+        }
     }
 
     /// `new:<type>:<slug>` from the folded name: stable across articles.
     func generatedID(for mention: Mention) -> String {
         var slug = ""
         var dash = false
-        for scalar in TextFolding.fold(mention.surface).unicodeScalars {
+        let folded = mention.surface.split(separator: " ", omittingEmptySubsequences: false).map { Self.matchingForm(String($0)) }.joined(separator: " ")
+        for scalar in folded.unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 slug.unicodeScalars.append(scalar)
                 dash = false

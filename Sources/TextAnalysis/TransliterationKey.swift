@@ -1,0 +1,64 @@
+/// A loose Latin spelling key for names written in another alphabet or another language's
+/// romanisation, so that `Путин` (romanised `putin`), `Poutine` and `Putin` meet, and so do
+/// `Зеленский`, `Zelensky`, `Zelenskyy`, `Zelenskiy` and `Selenskyj`.
+///
+/// Applied to a folded Latin word (lower case, no diacritics): the sounds that romanisations of
+/// Russian and Ukrainian and the English, German and French spellings of names write differently
+/// fall together (`tsch`/`ch`, `sch`/`sh`, `kh`/`h`/`g` (Ukrainian `г` is `h`), `ts`/`tz`, `c`/`k`/`q`,
+/// `w`/`v`, `j`/`y`/`i`, `z`/`s`, `x`/`ks`, `ph`/`f`, `ou`/`u`), doubled letters become one and the
+/// final vowels are dropped, as the stem of a declined Cyrillic name drops them
+/// (``CyrillicNames``). Acronyms (`all capitals`) keep their vowels: `НАТО` is `nato`.
+///
+/// The key is for look-ups in a separate index of people's and organisations' names only (places
+/// are matched by their names in each language): it is far looser than the gazetteer's own key.
+package enum TransliterationKey {
+    /// The key of a folded Latin word; `keepFinalVowels` for acronyms.
+    package static func key(_ folded: String, keepFinalVowels: Bool = false) -> String {
+        let input = Array(folded.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var i = 0
+        func has(_ text: StaticString) -> Bool {
+            text.withUTF8Buffer { pattern in
+                guard i + pattern.count <= input.count else { return false }
+                for k in 0..<pattern.count where input[i + k] != pattern[k] { return false }
+                return true
+            }
+        }
+        while i < input.count {
+            let b = input[i]
+            if has("shch") { out += [0x53, 0x43]; i += 4; continue }  // SC
+            if has("tsch") { out.append(0x43); i += 4; continue }  // C
+            if has("sch") { out.append(0x53); i += 3; continue }  // S
+            if has("ch") { out.append(0x43); i += 2; continue }
+            if has("sh") { out.append(0x53); i += 2; continue }
+            if has("zh") { out.append(0x5A); i += 2; continue }  // Z
+            if has("kh") { out.append(0x48); i += 2; continue }  // H
+            if has("ts") || has("tz") { out.append(0x54); i += 2; continue }  // T
+            if has("ck") { out.append(0x6B); i += 2; continue }
+            if has("ph") { out.append(0x66); i += 2; continue }
+            if has("ou") { out.append(0x75); i += 2; continue }
+            switch b {
+            case 0x63, 0x71: out.append(0x6B)  // c q → k
+            case 0x78: out += [0x6B, 0x73]  // x → ks
+            case 0x77: out.append(0x76)  // w → v
+            case 0x6A, 0x79: out.append(0x69)  // j y → i
+            case 0x67, 0x68: out.append(0x48)  // g h → H
+            case 0x7A: out.append(0x73)  // z → s
+            case 0x27, 0x2D, 0x2E: break  // apostrophes, hyphens and dots inside the word
+            default: out.append(b)
+            }
+            i += 1
+        }
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(out.count)
+        for b in out where collapsed.last != b { collapsed.append(b) }
+        if !keepFinalVowels {
+            while collapsed.count > 3, let last = collapsed.last, isVowel(last) { collapsed.removeLast() }
+        }
+        return String(decoding: collapsed, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+}
