@@ -7,13 +7,14 @@
 /// fall together (`tsch`/`ch`, `sch`/`sh`, `kh`/`h`/`g` (Ukrainian `г` is `h`), `ts`/`tz`, `c`/`k`/`q`,
 /// `w`/`v`, `j`/`y`/`i`, `z`/`s`, `x`/`ks`, `ph`/`f`, `ou`/`u`), doubled letters become one and the
 /// final vowels are dropped, as the stem of a declined Cyrillic name drops them
-/// (``CyrillicNames``). Acronyms (`all capitals`) keep their vowels: `НАТО` is `nato`.
+/// (``CyrillicNames``). Acronyms (all capitals) keep their vowels and are keyed apart from words:
+/// `НАТО` meets `NATO`, but `МИД` does not meet `Midea`.
 ///
 /// The key is for look-ups in a separate index of people's and organisations' names only (places
 /// are matched by their names in each language): it is far looser than the gazetteer's own key.
 package enum TransliterationKey {
-    /// The key of a folded Latin word; `keepFinalVowels` for acronyms.
-    package static func key(_ folded: String, keepFinalVowels: Bool = false) -> String {
+    /// The key of a folded Latin word, written in capitals when `acronym`.
+    package static func key(_ folded: String, acronym: Bool = false) -> String {
         let input = Array(folded.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
@@ -53,9 +54,8 @@ package enum TransliterationKey {
         var collapsed: [UInt8] = []
         collapsed.reserveCapacity(out.count)
         for b in out where collapsed.last != b { collapsed.append(b) }
-        if !keepFinalVowels {
-            while collapsed.count > 3, let last = collapsed.last, isVowel(last) { collapsed.removeLast() }
-        }
+        if acronym { return "^" + String(decoding: collapsed, as: UTF8.self) }
+        while collapsed.count > 3, let last = collapsed.last, isVowel(last) { collapsed.removeLast() }
         return String(decoding: collapsed, as: UTF8.self)
     }
 

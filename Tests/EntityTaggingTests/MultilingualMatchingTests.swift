@@ -68,7 +68,8 @@ import TextAnalysis
         #expect(key("Зеленський") == TransliterationKey.key("zelensky"))
         #expect(TransliterationKey.key("selenskyj") == TransliterationKey.key("zelenskiy"))
         #expect(TransliterationKey.key("poutine") == TransliterationKey.key("putin"))
-        #expect(TransliterationKey.key("nato", keepFinalVowels: true) == "nato")
+        #expect(TransliterationKey.key("nato", acronym: true) == "^nato")
+        #expect(TransliterationKey.key("mid", acronym: true) != TransliterationKey.key("midea"))
         #expect(TransliterationKey.key("shmyhal") == key("Шмигаль"))
         #expect(TransliterationKey.key("putin") != TransliterationKey.key("rutte"))
     }

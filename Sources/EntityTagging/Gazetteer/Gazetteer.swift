@@ -105,8 +105,9 @@ public struct Gazetteer: Sendable {
                     let folded = TextFolding.fold(slice)
                     guard folded.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
                     let acronym = TextFolding.isAllCaps(slice)
-                    if tokens.count == 1, folded.utf8.count < (acronym ? 3 : 4) { return nil }
-                    tokenKey = TokenHash.string(TransliterationKey.key(folded, keepFinalVowels: acronym))
+                    // One-word names need 5 letters (3 for acronyms): shorter ones meet too many words.
+                    if tokens.count == 1, folded.utf8.count < (acronym ? 3 : 5) { return nil }
+                    tokenKey = TokenHash.string(TransliterationKey.key(folded, acronym: acronym))
                 }
                 key = TokenHash.combine(key, tokenKey)
             }

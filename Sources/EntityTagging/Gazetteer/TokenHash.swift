@@ -68,9 +68,9 @@ struct TokenKeys {
         if first >= 0x80, CyrillicNames.startsCyrillic(bytes), let stems = CyrillicNames.stems(bytes) {
             if stems.oblique != stems.stem { alternate = TokenHash.string(stems.oblique) }
             let acronym = TextFolding.isAllCaps(bytes)
-            loose = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.stem), keepFinalVowels: acronym))
+            loose = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.stem), acronym: acronym))
             if alternate != 0 {
-                looseAlternate = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.oblique), keepFinalVowels: acronym))
+                looseAlternate = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.oblique), acronym: acronym))
             }
             return
         }
@@ -82,7 +82,7 @@ struct TokenKeys {
         if options.looseLatin {
             let text = folded ?? TextFolding.fold(bytes)
             guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return }
-            loose = TokenHash.string(TransliterationKey.key(text, keepFinalVowels: TextFolding.isAllCaps(bytes)))
+            loose = TokenHash.string(TransliterationKey.key(text, acronym: TextFolding.isAllCaps(bytes)))
         }
     }
 }
