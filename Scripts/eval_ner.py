@@ -10,7 +10,7 @@ Two steps, used by Scripts/eval-ner.sh:
 Formats (as `gazette ner train --extra` reads them): CoNLL-2003 and WikiGold (space-separated,
 label last, `-DOCSTART-` between documents, IOB1/IO/BIO), the Broad Twitter Corpus (tab-separated,
 no document markers: one document per sentence), Universal NER (`# newdoc` comments, columns
-index, word, label). --held-out keeps only every 5th document (the slice training never sees).
+index, word, label) and WikiANN (columns index, word, label; one document per sentence). --held-out keeps only every 5th document (the slice training never sees).
 Gold MISC is not scored and a prediction overlapping a gold MISC span is ignored.
 """
 import json
@@ -70,6 +70,9 @@ def read_conll(path):
         content = f.read()
     first_line = content.split("\n", 1)[0]
     universal = first_line.startswith("# ") and " = " in first_line  # not a tweet's #hashtag
+    # WikiANN (`index<TAB>word<TAB>label`, counting from 0, no comments) reads like Universal NER.
+    first_fields = first_line.split("\t")
+    indexed = universal or (len(first_fields) == 3 and first_fields[0] == "0")
     one_sentence_per_document = ("# newdoc" if universal else "-DOCSTART-") not in content
     for line in content.split("\n"):
         if universal and line.startswith("#"):
@@ -85,7 +88,7 @@ def read_conll(path):
                 flush_sentence()
         elif fields[0] == "-DOCSTART-":
             flush_document()
-        elif universal:
+        elif indexed:
             if len(fields) >= 3:
                 sentence.append((fields[1], fields[2]))
         else:

@@ -11,13 +11,14 @@ extension Pipeline {
         let cues = EntityTopicCues(entities: cued.map { (entries.idAndName(at: $0).id, entries.subtype(at: $0)) })
         let topics = try TopicClassifier(modelPath: options.topicModel, entityCues: cues)
         let recognizer = try EntityRecognizer(lexicons: resources.lexicons)
+        let router = LanguageRoutedRecognizer(english: recognizer, recognizers: try MultilingualRecognizers.load(lexicons: resources.lexicons))
         let language = try LanguageIdentifier()
         return try Pipeline {
             HTMLCleaner(limits: options.limits)
             language
             Segmenter(maxTokens: options.limits.maxTokens)
             GazetteerMatcher(gazetteer: resources.gazetteer)
-            LanguageRoutedRecognizer(model: recognizer)
+            router
             EntityResolver(gazetteer: resources.gazetteer, lexicons: resources.lexicons, confidence: resources.confidence)
             topics
         }

@@ -7,7 +7,7 @@ struct NERCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ner",
         abstract: "Train, evaluate and benchmark the entity recogniser.",
-        subcommands: [Train.self, Eval.self, Bench.self]
+        subcommands: [Train.self, TrainLanguage.self, Eval.self, Bench.self]
     )
 
     /// Lists and model shared by the subcommands.
@@ -20,8 +20,9 @@ struct NERCommand: ParsableCommand {
     }
 
     /// Segments a text and matches the gazetteer: the analysis the recogniser reads.
-    static func analyse(_ text: String, id: String, resources: EntityResources) throws -> Article {
+    static func analyse(_ text: String, id: String, resources: EntityResources, language: String? = nil) throws -> Article {
         var article = Article(id: id, text: text)
+        article.language = language
         try Segmenter().process(&article)
         try GazetteerMatcher(gazetteer: resources.gazetteer).process(&article)
         return article
@@ -111,6 +112,49 @@ struct NERCommand: ParsableCommand {
         }
     }
 
+    /// `gazette ner train-language`.
+    struct TrainLanguage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "train-language",
+            abstract: "Train the recogniser of another language than English on a labelled corpus in it (letter suffixes and Cyrillic stems as features) and write the model.")
+        @Option(help: "The corpus's language (primary subtag, `de`): how the gazetteer matches it.") var language: String
+        @Option(help: "Labelled corpus in that language (CoNLL, WikiANN or Universal NER columns).") var conll: String
+        @Option(help: "An English news corpus to learn news conventions from, its features copied per corpus (repeatable).")
+        var extra: [String] = []
+        @Option(name: .shortAndLong, help: "Model file to write.") var output: String
+        @Option(help: "Passes over the data.") var epochs = 10
+        @Option(help: "log2 of the number of weight rows.") var bits = 18
+        @Option(help: "Shuffle seed.") var seed: UInt64 = 20_031
+        @OptionGroup var resources: Resources
+
+        func run() throws {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let res = try resources.load()
+            var trainer = PerceptronTrainer(lexicons: RecognizerLexicons(res.lexicons))
+            trainer.letterFeatures = true
+            let documents = try CoNLLCorpus.read(path: conll)
+            for doc in documents {
+                let article = try NERCommand.analyse(doc.text, id: doc.id, resources: res, language: language)
+                trainer.add(article, gold: doc.labels(for: article.tokens))
+            }
+            for (k, file) in extra.enumerated() {
+                for doc in try CoNLLCorpus.read(path: file) {
+                    let article = try NERCommand.analyse(doc.text, id: doc.id, resources: res, language: "en")
+                    trainer.add(article, gold: doc.labels(for: article.tokens), domain: k + 1)
+                }
+            }
+            print("\(language) \(conll): \(documents.count) documents, \(trainer.tokenCount) tokens with extras; analysed in \(clock.now - start)")
+            let trained = trainer.train(epochs: epochs, bits: bits, seed: seed) { epoch, errorRate in
+                print("epoch \(epoch): token error rate \(String(format: "%.4f", errorRate))")
+            }
+            let model = trained.quantized()
+            try model.write(to: output)
+            let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+            print("wrote \(output): \(model.nonZeroRows) rows, \(size) bytes; total \(clock.now - start)")
+        }
+    }
+
     /// `gazette ner eval`.
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -120,17 +164,27 @@ struct NERCommand: ParsableCommand {
         var heldOut = false
         @Option(help: "Model file (default: the shipped model).") var model: String?
         @Flag(help: "Model only, without the explicit rules.") var noRules = false
+        @Option(help: "Language of the text (primary subtag): its model (models/ner/languages/, or --model trained by train-language) and how the gazetteer matches.")
+        var language: String?
         @Option(help: "Write the mistakes to this file (and count each rule's mentions and exact ones).") var errors: String?
         @OptionGroup var resources: Resources
 
         func run() throws {
             let res = try resources.load()
-            let recognizer = try EntityRecognizer(modelPath: model, lexicons: res.lexicons, rules: !noRules)
+            var recognizer = try EntityRecognizer(modelPath: model, lexicons: res.lexicons, rules: !noRules)
+            if let language, language != "en" {
+                guard let modelLanguage = MultilingualRecognizers.modelLanguage[language] else {
+                    throw ValidationError("no model reads \(language); languages: \(MultilingualRecognizers.modelLanguage.keys.sorted().joined(separator: ", "))")
+                }
+                let path = try model ?? DataLocator.path(MultilingualRecognizers.modelPath(modelLanguage))
+                recognizer = EntityRecognizer(model: try PerceptronModel(contentsOf: path), lexicons: RecognizerLexicons(res.lexicons),
+                                              rules: !noRules, letterFeatures: true)
+            }
             var score = NERScore()
             var log = ""
             var bySource: [String: (Int, Int)] = [:]
             for (k, doc) in try CoNLLCorpus.read(path: conll).enumerated() where !heldOut || CoNLLCorpus.isHeldOut(k) {
-                var article = try NERCommand.analyse(doc.text, id: doc.id, resources: res)
+                var article = try NERCommand.analyse(doc.text, id: doc.id, resources: res, language: language)
                 try recognizer.process(&article)
                 score.add(gold: doc.spans, predicted: article.mentions)
                 if errors != nil {

@@ -121,12 +121,34 @@ import TextAnalysis
         func process(_ article: inout Article) throws(GazetteError) { article.metadata.site = label }
     }
 
-    @Test(arguments: [("en", "model"), ("en-GB", "model"), (nil, "model"), ("de", "fallback"), ("fr_FR", "fallback")])
+    @Test(arguments: [("en", "english"), ("en-GB", "english"), (nil, "english"), ("de", "german"), ("DE-at", "german"), ("fr_FR", "other")])
     func routesByLanguage(language: String?, expected: String) throws {
         var article = Article(id: "x", text: "Der Bundestag stimmte am Freitag zu.")
         article.language = language
-        try LanguageRoutedRecognizer(model: Marker(label: "model"), fallback: Marker(label: "fallback")).process(&article)
+        try LanguageRoutedRecognizer(english: Marker(label: "english"), recognizers: ["de": Marker(label: "german")], other: Marker(label: "other"))
+            .process(&article)
         #expect(article.metadata.site == expected)
+    }
+
+    /// Text too short to tell its language goes by its letters: Latin to English, Cyrillic to the
+    /// Russian recogniser, other alphabets to the one for other languages; never Cyrillic to English.
+    @Test(arguments: [("Нагибин, Владимир", "russian"), ("Nagibin, Vladimir", "english"), ("Αθήνα, Πειραιάς", "other")])
+    func unknownLanguageGoesByAlphabet(text: String, expected: String) throws {
+        let router = LanguageRoutedRecognizer(english: Marker(label: "english"), recognizers: ["ru": Marker(label: "russian")],
+                                              other: Marker(label: "other"))
+        var article = Article(id: "x", text: text)
+        try router.process(&article)
+        #expect(article.metadata.site == expected)
+    }
+
+    /// Every language with a model of its own uses it; a close language borrows one.
+    @Test func languagesBorrowTheModelOfACloseLanguage() {
+        for language in MultilingualRecognizers.modelLanguages {
+            #expect(MultilingualRecognizers.modelLanguage[language] == language)
+        }
+        #expect(MultilingualRecognizers.modelLanguage["uk"] == "ru")
+        #expect(MultilingualRecognizers.modelLanguage["fr"] == "es")
+        #expect(MultilingualRecognizers.modelLanguage["en"] == nil)
     }
 }
 

@@ -114,3 +114,48 @@ import TextAnalysis
         #expect(article.candidates.compactMap { $0.entries.first?.id } == ["Q58217", "Q7747"])
     }
 }
+
+/// How the models of other languages' spans are corrected by the gazetteer (news conventions their
+/// Wikipedia training fragments lack).
+@Suite struct ListedNameSpanTests {
+    /// `Президент России Владимир Путин заявил в Москве .` with listed names Russia, Vladimir
+    /// Putin, Moscow.
+    static func analysed() -> (candidates: [Candidate], features: TokenFeatures) {
+        func candidate(_ tokens: Range<Int>, _ id: String, _ type: EntityType) -> Candidate {
+            Candidate(tokens: tokens, range: TextRange(start: 0, end: 0), entries: [CandidateEntry(id: id, type: type, name: id)], exactCase: false)
+        }
+        var features = TokenFeatures()
+        let c = CaseClass.capitalized, l = CaseClass.lower
+        features.caseClass = [c, c, c, c, l, l, c, CaseClass.other]
+        features.cues = Array(repeating: [], count: 8)
+        features.candidateAt = [-1, 0, 1, 1, -1, -1, 2, -1]
+        return ([candidate(1..<2, "Q159", .place), candidate(2..<4, "Q7747", .person), candidate(6..<7, "Q649", .place)], features)
+    }
+
+    @Test func aListedNameBeforeAListedPersonIsASpanOfItsOwn() {
+        let (candidates, features) = Self.analysed()
+        let spans = [EntitySpan(tokens: 1..<4, spanClass: 1, source: "model", confidence: 0.9)]
+        let out = EntityRecognizer.listedNameSpans(spans, candidates: candidates, features: features)
+        #expect(out.map(\.tokens) == [1..<2, 2..<4])
+        #expect(out.map(\.spanClass) == [2, 1])
+    }
+
+    @Test func aSpanInsideAListedNameGrowsToItAndTakesItsType() {
+        let (candidates, features) = Self.analysed()
+        // `Путин` alone, tagged as a place; `Владимир` untagged.
+        let out = EntityRecognizer.listedNameSpans([EntitySpan(tokens: 3..<4, spanClass: 2, source: "model", confidence: 0.8)],
+                                                   candidates: candidates, features: features)
+        #expect(out.map(\.tokens) == [2..<4])
+        #expect(out.map(\.spanClass) == [1])
+    }
+
+    @Test func anUnlistedSpanStaysAsTagged() {
+        let (_, features) = Self.analysed()
+        let span = EntitySpan(tokens: 2..<4, spanClass: 1, source: "model", confidence: 0.8)
+        #expect(EntityRecognizer.listedNameSpans([span], candidates: [], features: {
+            var f = features
+            f.candidateAt = Array(repeating: -1, count: 8)
+            return f
+        }()) == [span])
+    }
+}

@@ -59,6 +59,8 @@ public struct CoNLLDocument: Sendable {
 ///   markers: each sentence is then a document of its own;
 /// * Universal NER (`index word label …`, `# newdoc`, `# sent_id`, `# text =` comment lines): a file
 ///   whose first line is a `# key = value` comment; `# newdoc` starts a document.
+/// * WikiANN (`index<TAB>word<TAB>label`, no comments): a file whose first line has three tab-separated
+///   fields, the first `0`; every sentence is a document.
 ///
 /// Labels are normalised to BIO over PER, LOC, ORG, MISC: an `I-X` that does not continue a span
 /// of class X begins one (IOB1 and IO), other labels (`B-OTHER`) are `O`.
@@ -83,6 +85,9 @@ public enum CoNLLCorpus {
         // Universal NER opens with a comment such as `# newdoc id = …` (a tweet may open with `#tag`).
         let firstLine = content.prefix { $0 != "\n" }
         let universal = firstLine.hasPrefix("# ") && firstLine.contains(" = ")
+        // WikiANN (`index<TAB>word<TAB>label`, counting from 0 in each sentence) reads like Universal NER.
+        let firstFields = firstLine.split(separator: "\t")
+        let indexed = universal || (firstFields.count == 3 && firstFields[0] == "0")
         var documents: [CoNLLDocument] = []
         var sentences: [[(Substring, Substring)]] = []
         var sentence: [(Substring, Substring)] = []
@@ -129,7 +134,7 @@ public enum CoNLLCorpus {
                 continue
             }
             if fields[0] == "-DOCSTART-" { flushDocument(); continue }
-            if universal {
+            if indexed {
                 guard fields.count >= 3 else { continue }
                 sentence.append((fields[1], fields[2]))
             } else {

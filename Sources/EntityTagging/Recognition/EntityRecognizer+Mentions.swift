@@ -39,6 +39,81 @@ extension EntityRecognizer {
         return out
     }
 
+    /// The spans of the models of other languages, corrected by the gazetteer. Their Wikipedia
+    /// fragments seldom put a name right after another, as news does with a country in the
+    /// genitive before a person (`Президент России Владимир Путин`, `НАТО Марком Рютте`): a listed
+    /// name that opens a span and is followed inside it by a listed person becomes a span of its
+    /// own, typed by its likeliest entry. A span that starts inside a listed person's name is
+    /// that person (`Путин` tagged, `Владимир` not); a span that stops at a lower-case word inside
+    /// a listed name runs to the name's end (`Европейский союз`); a span that is exactly a listed
+    /// name with no entry of its type takes the type of the likeliest entry (`Эмманюэлем Макроном`
+    /// tagged as an organisation); a listed title opening a span is dropped. Each of these was kept only when it cost under 1 point of F1 on WikiANN val
+    /// (docs/ner.md).
+    static func listedNameSpans(_ spans: [EntitySpan], candidates: [Candidate], features: TokenFeatures) -> [EntitySpan] {
+        func listedClass(_ c: Int) -> Int? {
+            switch candidates[c].entries.first?.type {
+            case .person: 1
+            case .place: 2
+            case .organization: 3
+            case nil: nil
+            }
+        }
+        var out: [EntitySpan] = []
+        out.reserveCapacity(spans.count)
+        for span in spans {
+            guard span.spanClass != 4 else { out.append(span); continue }
+            var rest = span
+            // A listed title opening the span is no part of the name (`Premier Donald Tusk`).
+            while rest.tokens.count > 1, features.cues[rest.tokens.lowerBound].contains(.title),
+                  features.isName(rest.tokens.lowerBound + 1) {
+                rest.tokens = (rest.tokens.lowerBound + 1)..<rest.tokens.upperBound
+            }
+            // A span that starts inside a listed person's name whose first words no span holds
+            // (`Путин` tagged, `Владимир` not) is that person.
+            let first = Int(features.candidateAt[rest.tokens.lowerBound])
+            if first >= 0, candidates[first].tokens.lowerBound < rest.tokens.lowerBound, listedClass(first) == 1,
+               candidates[first].tokens.upperBound >= rest.tokens.upperBound,
+               (out.last?.tokens.upperBound ?? 0) <= candidates[first].tokens.lowerBound {
+                rest.tokens = candidates[first].tokens
+                rest.spanClass = 1
+            }
+            while true {
+                let lo = rest.tokens.lowerBound
+                let c = Int(features.candidateAt[lo])
+                guard c >= 0, candidates[c].tokens.lowerBound == lo else { break }
+                let end = candidates[c].tokens.upperBound
+                guard end < rest.tokens.upperBound, let listed = listedClass(c) else { break }
+                // Split before a listed person (`России | Владимир Путин`): splitting before a lower-case
+                // word too cost 3 to 5 points of F1 on WikiANN val (names such as `Московский
+                // государственный университет` run on over lower-case words).
+                let next = Int(features.candidateAt[end])
+                let personNext = next >= 0 && candidates[next].tokens.lowerBound == end && listedClass(next) == 1
+                guard personNext else { break }
+                out.append(EntitySpan(tokens: lo..<end, spanClass: listed, source: span.source, confidence: span.confidence))
+                rest.tokens = end..<rest.tokens.upperBound
+            }
+            let c = Int(features.candidateAt[rest.tokens.lowerBound])
+            if c >= 0, candidates[c].tokens.lowerBound == rest.tokens.lowerBound, listedClass(c) != nil {
+                // A listed name the span stops short of at a lower-case word (`Европейский` of
+                // `Европейский союз`), unless another span runs on past its end.
+                let end = candidates[c].tokens.upperBound
+                if end > rest.tokens.upperBound, !features.isName(rest.tokens.upperBound),
+                   !spans.contains(where: { $0.tokens.lowerBound < end && $0.tokens.upperBound > end }) {
+                    rest.tokens = rest.tokens.lowerBound..<end
+                }
+                // Exactly a listed name with no entry of the span's type: its likeliest entry's type.
+                if candidates[c].tokens == rest.tokens, let listed = listedClass(c),
+                   !candidates[c].entries.contains(where: { $0.type == NERTag.begin(rest.spanClass).entityType }) {
+                    rest.spanClass = listed
+                }
+            }
+            // Spans inside a name extended over them are part of it.
+            if let last = out.last, last.tokens.upperBound > rest.tokens.lowerBound { continue }
+            out.append(rest)
+        }
+        return out
+    }
+
     /// Builds the mentions of PER, LOC and ORG spans: possessive endings trimmed, surface text,
     /// the gazetteer id when the span is exactly a candidate with an entry of the mention's type.
     func mentions(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate], features: TokenFeatures, tags: [NERTag], margins: [Float]) -> [Mention] {
@@ -47,7 +122,8 @@ extension EntityRecognizer {
         if rulesEnabled {
             applyRules(bytes, tokens: tokens, candidates: candidates, features: features, tags: &tags, rules: &rules)
         }
-        let spans = Self.spans(tags: tags, margins: margins, rules: rules)
+        var spans = Self.spans(tags: tags, margins: margins, rules: rules)
+        if extractor.letterFeatures { spans = Self.listedNameSpans(spans, candidates: candidates, features: features) }
         var out: [Mention] = []
         out.reserveCapacity(spans.count)
         for span in spans {
@@ -68,6 +144,9 @@ extension EntityRecognizer {
             }
             while lo < hi - 1, !startsName(lo) { lo += 1 }
             guard startsName(lo) else { continue }
+            // A span of the models of other languages has a capitalised word (not `2023 года`, a
+            // year with its case ending, which their Wikipedia fragments sometimes tag).
+            if extractor.letterFeatures, !listedAsWritten(lo), !(lo..<hi).contains(where: { features.isName($0) }) { continue }
             var start = tokens[lo].range.start
             var end = tokens[hi - 1].range.end
             // A possessive kept inside the last token (`Putin's` when the segmenter did not split).

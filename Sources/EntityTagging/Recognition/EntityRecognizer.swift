@@ -19,10 +19,14 @@ public struct EntityRecognizer: PipelineStage {
     public var rulesEnabled: Bool
     let extractor: FeatureExtractor
 
-    /// Creates a recogniser from a model and the cue lists it was trained with.
-    public init(model: PerceptronModel, lexicons: RecognizerLexicons = RecognizerLexicons(), rules: Bool = true) {
+    /// Creates a recogniser from a model and the cue lists it was trained with; `letterFeatures`
+    /// for a model trained with them (``PerceptronTrainer/letterFeatures``: the models of other
+    /// languages than English).
+    public init(model: PerceptronModel, lexicons: RecognizerLexicons = RecognizerLexicons(), rules: Bool = true, letterFeatures: Bool = false) {
         self.model = model
-        self.extractor = FeatureExtractor(lexicons: lexicons, clusters: model.clusters)
+        var extractor = FeatureExtractor(lexicons: lexicons, clusters: model.clusters)
+        extractor.letterFeatures = letterFeatures
+        self.extractor = extractor
         self.rulesEnabled = rules
     }
 

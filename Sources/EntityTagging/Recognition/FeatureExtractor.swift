@@ -1,4 +1,5 @@
 import GazetteCore
+import TextAnalysis
 
 /// Turns an article's tokens, gazetteer candidates and lexicon cues into the tagger's static
 /// feature hashes (the features that do not depend on predicted labels).
@@ -19,6 +20,9 @@ struct FeatureExtractor: Sendable {
         case lexicon, lexiconPrev, lexiconNext, lexiconNext2, lexiconPrevCase, lexiconNextCase, dateline
         case shapeWindow, capsSentenceShape, gazetteerPrevHere, wordPrevCase
         case clusterCoarse, clusterMiddle, clusterFine, clusterPrev, clusterNext, clusterPrevHere
+        // Models of other languages than English only (``letterFeatures``): suffixes in letters, not
+        // bytes, and the stem of a declined Cyrillic word (Путина, Путину → путин).
+        case letterSuffix2, letterSuffix3, letterSuffix4, cyrillicStem
         // Dynamic templates (added by the decoder).
         case tagPrev = 100, tagPrev2, tagPrevWord, tagPrevShape, history, historyWord, tagPrevLexicon
     }
@@ -37,6 +41,9 @@ struct FeatureExtractor: Sendable {
 
     /// The salt of the text domain whose copies the features get (0: news, none).
     var domain: UInt64 = 0
+    /// Whether words beyond ASCII also get their letter suffixes and Cyrillic stems (the models of
+    /// other languages than English, ``MultilingualRecognizers``; the English model has none).
+    package var letterFeatures = false
 
     /// Sentinel hashes for positions before the sentence start and after its end.
     static let before = FeatureHash.value(-1)
@@ -210,6 +217,7 @@ struct FeatureExtractor: Sendable {
                 if len > 4 { out.add(.suffix4, FeatureHash.lowercased(bytes, r.end - 4, r.end)) }
                 if len > 2 { out.add(.prefix2, FeatureHash.lowercased(bytes, r.start, r.start + 2)) }
                 if len > 3 { out.add(.prefix3, FeatureHash.lowercased(bytes, r.start, r.start + 3)) }
+                if letterFeatures { addLetterFeatures(bytes, r, into: &out) }
             }
             out.add(.wordPrev, wPrev)
             out.add(.wordNext, wNext)
@@ -298,6 +306,29 @@ struct FeatureExtractor: Sendable {
                 }
             }
             if dateline[k] != 0 { out.add(.dateline, FeatureHash.combine(UInt64(dateline[k]), caseHere)) }
+        }
+    }
+
+    /// The features of a word with letters beyond ASCII: its last 2, 3 and 4
+    /// letters (the byte suffixes cut Cyrillic letters in half) and, for a Cyrillic word, its stem.
+    private func addLetterFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ r: TextRange, into out: inout TokenFeatures) {
+        var ascii = true
+        for i in r.start..<r.end where bytes[i] >= 0x80 { ascii = false; break }
+        guard !ascii else { return }
+        var starts: [Int] = []
+        var i = r.end
+        while i > r.start, starts.count < 4 {
+            i -= 1
+            while i > r.start, bytes[i] & 0xC0 == 0x80 { i -= 1 }
+            starts.append(i)
+        }
+        let templates: [Template] = [.letterSuffix2, .letterSuffix3, .letterSuffix4]
+        for (n, template) in templates.enumerated() where n + 1 < starts.count && starts[n + 1] > r.start {
+            out.add(template, FeatureHash.lowercased(bytes, starts[n + 1], r.end))
+        }
+        let word = UnsafeBufferPointer(rebasing: bytes[r.start..<r.end])
+        if CyrillicNames.startsCyrillic(word), let stems = CyrillicNames.stems(word) {
+            out.add(.cyrillicStem, TokenHash.string(stems.oblique))
         }
     }
 

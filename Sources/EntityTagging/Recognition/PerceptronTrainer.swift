@@ -24,6 +24,13 @@ public struct PerceptronTrainer {
         self.extractor = FeatureExtractor(lexicons: lexicons, clusters: clusters)
     }
 
+    /// Whether words beyond ASCII get letter suffixes and Cyrillic stems as features: set it for a
+    /// model of another language than English, before adding articles (``MultilingualRecognizers``).
+    public var letterFeatures: Bool {
+        get { extractor.letterFeatures }
+        set { extractor.letterFeatures = newValue }
+    }
+
     /// Number of training tokens added.
     public private(set) var tokenCount = 0
 

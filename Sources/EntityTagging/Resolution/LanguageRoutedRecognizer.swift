@@ -1,38 +1,69 @@
 public import GazetteCore
 
-/// Recognises mentions with the learned model in the languages it was trained on, and with the
-/// gazetteer alone elsewhere.
+/// Recognises mentions with the recogniser of the article's language: the English model for
+/// English, the model of the language or of a close one (``MultilingualRecognizers``) for others,
+/// the gazetteer alone for the rest: no other language goes through the English model.
 ///
-/// The shipped model learned English capitalisation: in German, where every noun is capitalised,
-/// it would tag `Freitag` and `Gesetz`. A page whose language is known and not a model language
-/// therefore gets gazetteer mentions only (the lists are multilingual in their names); a page of
-/// unknown language is treated as English.
+/// The English model learned English capitalisation: in German, where every noun is capitalised,
+/// it would tag `Freitag` and `Gesetz`, and it knows no Russian case endings. A page whose
+/// language is unknown (too short to tell) goes by its letters: mostly Latin letters to the
+/// English recogniser, mostly Cyrillic to the Russian one, other alphabets (Greek, Arabic, …) to
+/// the recogniser for other languages.
 public struct LanguageRoutedRecognizer: PipelineStage {
     public let name = "recognize"
-    /// The language it routes by, and what either recogniser reads.
-    public var reads: ArticleLayers { model.reads.union(fallback.reads).union(.language) }
-    /// What either recogniser writes.
-    public var writes: ArticleLayers { model.writes.union(fallback.writes) }
-    /// The recogniser for model languages.
-    public let model: any PipelineStage
+    /// The language it routes by, and what every recogniser reads.
+    public var reads: ArticleLayers {
+        recognizers.values.reduce(english.reads.union(other.reads).union(.language)) { $0.union($1.reads) }
+    }
+    /// What every recogniser writes.
+    public var writes: ArticleLayers { recognizers.values.reduce(english.writes.union(other.writes)) { $0.union($1.writes) } }
+    /// The recogniser for English (and Latin-script text of unknown language).
+    public let english: any PipelineStage
+    /// Recognisers by primary language subtag (`de`, `ru`).
+    public let recognizers: [String: any PipelineStage]
     /// The recogniser for every other language.
-    public let fallback: any PipelineStage
-    /// Primary language subtags the model handles (`en`).
-    public let modelLanguages: Set<String>
+    public let other: any PipelineStage
 
     /// Creates the router.
-    public init(model: any PipelineStage, fallback: any PipelineStage = GazetteerRecognizer(), modelLanguages: Set<String> = ["en"]) {
-        self.model = model
-        self.fallback = fallback
-        self.modelLanguages = modelLanguages
+    public init(english: any PipelineStage, recognizers: [String: any PipelineStage] = [:], other: any PipelineStage = GazetteerRecognizer()) {
+        self.english = english
+        self.recognizers = recognizers
+        self.other = other
     }
 
     public func process(_ article: inout Article) throws(GazetteError) {
-        if let language = article.language, !modelLanguages.contains(Self.primarySubtag(language)) {
-            try fallback.process(&article)
-        } else {
-            try model.process(&article)
+        try recognizer(for: article).process(&article)
+    }
+
+    /// The recogniser an article goes to.
+    func recognizer(for article: Article) -> any PipelineStage {
+        guard let language = article.language else {
+            switch Self.dominantAlphabet(article.text) {
+            case .latin: return english
+            case .cyrillic: return recognizers["ru"] ?? other
+            case .other: return other
+            }
         }
+        let primary = Self.primarySubtag(language)
+        if primary == "en" { return english }
+        return recognizers[primary] ?? other
+    }
+
+    /// The alphabets an article of unknown language is routed by.
+    enum Alphabet { case latin, cyrillic, other }
+
+    /// The alphabet of most letters among the text's first 2,000 scalars (Latin when it has none).
+    static func dominantAlphabet(_ text: String) -> Alphabet {
+        var latin = 0, cyrillic = 0, other = 0
+        for scalar in text.unicodeScalars.prefix(2_000) where scalar.properties.isAlphabetic {
+            switch scalar.value {
+            case 0..<0x0250, 0x1E00...0x1EFF: latin += 1
+            case 0x0400...0x052F: cyrillic += 1
+            default: other += 1
+            }
+        }
+        if latin >= cyrillic, latin >= other { return .latin }
+        return cyrillic >= other ? .cyrillic : .other
     }
 
     /// `en` for `en-GB`, `EN_us`, `en`.
