@@ -8,7 +8,7 @@
 /// `w`/`v`, `j`/`y`/`i`, `z`/`s`, `x`/`ks`, `ph`/`f`, `ou`/`u`), doubled letters become one and the
 /// final vowels are dropped, as the stem of a declined Cyrillic name drops them
 /// (``CyrillicNames``). Acronyms (all capitals) keep their vowels and are keyed apart from words:
-/// `НАТО` meets `NATO`, but `МИД` does not meet `Midea`.
+/// `НАТО` meets `NATO`, but `МИД` does not meet `Midea`, nor `F` `FFF`.
 ///
 /// The key is for look-ups in a separate index of people's and organisations' names only (places
 /// are matched by their names in each language): it is far looser than the gazetteer's own key.
@@ -51,10 +51,11 @@ package enum TransliterationKey {
             }
             i += 1
         }
+        // An acronym's letters are each a word: no doubled letters fall together (FFF is not F).
+        if acronym { return "^" + String(decoding: out, as: UTF8.self) }
         var collapsed: [UInt8] = []
         collapsed.reserveCapacity(out.count)
         for b in out where collapsed.last != b { collapsed.append(b) }
-        if acronym { return "^" + String(decoding: collapsed, as: UTF8.self) }
         while collapsed.count > 3, let last = collapsed.last, isVowel(last) { collapsed.removeLast() }
         return String(decoding: collapsed, as: UTF8.self)
     }

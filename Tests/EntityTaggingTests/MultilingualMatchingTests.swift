@@ -70,6 +70,7 @@ import TextAnalysis
         #expect(TransliterationKey.key("poutine") == TransliterationKey.key("putin"))
         #expect(TransliterationKey.key("nato", acronym: true) == "^nato")
         #expect(TransliterationKey.key("mid", acronym: true) != TransliterationKey.key("midea"))
+        #expect(TransliterationKey.key("f", acronym: true) != TransliterationKey.key("fff", acronym: true))
         #expect(TransliterationKey.key("shmyhal") == key("Шмигаль"))
         #expect(TransliterationKey.key("putin") != TransliterationKey.key("rutte"))
     }
