@@ -13,17 +13,19 @@ public enum MultilingualRecognizers {
 
     /// The language whose model a text in each language uses (primary subtags). The groups follow
     /// how names are written: nouns capitalised (German, Luxembourgish); names only, Germanic
-    /// (Dutch, Afrikaans, Frisian, the Scandinavian languages); names only, Romance (Spanish,
+    /// (Dutch, Afrikaans, Frisian); names only, Romance (Spanish,
     /// French, Italian, Portuguese, Catalan, Galician, Romanian); Latin-script Slavic and Baltic
     /// (Polish, Czech, Slovak, Slovene, Croatian, Bosnian, Lithuanian, Latvian); Cyrillic (Russian,
     /// Ukrainian, Belarusian, Bulgarian, Macedonian, Serbian, Kazakh, Kyrgyz, Tajik, Mongolian).
     public static let modelLanguage: [String: String] = {
         var map: [String: String] = [:]
         for language in ["de", "lb"] { map[language] = "de" }
-        for language in ["nl", "af", "fy", "da", "sv", "no", "nb", "nn", "is"] { map[language] = "nl" }
+        for language in ["nl", "af", "fy"] { map[language] = "nl" }
         for language in ["es", "fr", "it", "pt", "ca", "gl", "ro", "oc"] { map[language] = "es" }
         for language in ["pl", "cs", "sk", "sl", "hr", "bs", "lt", "lv"] { map[language] = "pl" }
         for language in ["ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn"] { map[language] = "ru" }
+        // Not the Scandinavian languages: the language stage takes short English texts for
+        // Norwegian or Danish at times, and no Scandinavian text measured a borrowed model.
         return map
     }()
 
