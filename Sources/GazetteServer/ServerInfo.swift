@@ -12,7 +12,8 @@ import TopicClassification
 /// {"name":"gazette","version":"0.12.0","api":"v1",
 ///  "gazetteer":{"entries":51322,"aliases":113541,"types":{"Person":4860,…},"sources":{"geonames":…}},
 ///  "models":{"language":{"file":…,"bytes":…,"fnv1a64":…},
-///            "ner":{"file":…,"bytes":…,"fnv1a64":…,"languages":["en"]},
+///            "ner":{"file":…,"bytes":…,"fnv1a64":…,"languages":["de","en",…,"uk"],
+///                   "by_language":{"de":{"file":…,"bytes":…,"fnv1a64":…},…}},
 ///            "topics":{"file":…,"bytes":…,"fnv1a64":…,"labels":17,"provenance":{…}}},
 ///  "limits":{…},"server":{"jobs":2,"queue_limit":128,"timeout_seconds":30}}
 /// ```
@@ -58,12 +59,19 @@ enum ServerInfo {
             file(try? DataLocator.path(LanguageProfiles.defaultPath), into: &json)
             json.endObject()
         }
-        if let routed = pipeline.stages.lazy.compactMap({ $0 as? LanguageRoutedRecognizer }).first, routed.model is EntityRecognizer {
+        if let routed = pipeline.stages.lazy.compactMap({ $0 as? LanguageRoutedRecognizer }).first, routed.english is EntityRecognizer {
             json.key("ner"); json.beginObject()
             file(try? DataLocator.path(EntityRecognizer.defaultModelPath), into: &json)
             json.key("languages"); json.beginArray()
-            for language in routed.modelLanguages.sorted() { json.string(language) }
+            for language in (["en"] + routed.recognizers.keys).sorted() { json.string(language) }
             json.endArray()
+            json.key("by_language"); json.beginObject()
+            for language in MultilingualRecognizers.modelLanguages where routed.recognizers[language] != nil {
+                json.key(language); json.beginObject()
+                file(try? DataLocator.path(MultilingualRecognizers.modelPath(language)), into: &json)
+                json.endObject()
+            }
+            json.endObject()
             json.endObject()
         }
         if let topics = pipeline.stages.lazy.compactMap({ $0 as? TopicClassifier }).first {
