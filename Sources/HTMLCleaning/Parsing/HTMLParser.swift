@@ -1,11 +1,10 @@
 import CLibXML2
 @_spi(GazetteInternal) import GazetteCore
 
-/// Parses UTF-8 HTML with libxml2 and copies the result into a ``DOMTree``; the C document never
-/// leaves this file.
+/// Parses UTF-8 HTML with libxml2 into a ``DOMTree``; no libxml2 type leaves this file.
 ///
-/// The parser runs with recovery on, no network, no DTD loading and no entity expansion; the tree is
-/// walked iteratively down to a depth limit, and the document is freed before `parse` returns.
+/// The parser runs with recovery on, no network, no DTD loading and no entity expansion; its SAX
+/// events build the tree directly (libxml2 builds no document of its own), down to a depth limit.
 enum HTMLParser {
     /// Initialises libxml2 exactly once, before the first parse on any thread (never cleaned up).
     private static let libraryReady: Bool = {
@@ -284,18 +283,6 @@ private final class SAXTreeBuilder {
         ("href", .kept(.href)), ("lang", .kept(.lang)), ("xml:lang", .kept(.lang)), ("datetime", .kept(.datetime)),
         ("itemprop", .kept(.itemprop)), ("type", .kept(.type)), ("charset", .kept(.charset)),
     ])
-
-    /// Which kept attributes an element of this kind stores (the rest are only used for cues).
-    private func keeps(_ key: AttributeKey, tag: HTMLTag, hasItemprop: Bool) -> Bool {
-        switch tag {
-        case .meta: return key != .href && key != .datetime
-        case .link: return key == .rel || key == .href || key == .type || key == .itemprop
-        case .html: return key == .lang
-        case .time: return key == .datetime || key == .itemprop
-        case .a: return key == .rel || key == .itemprop || (hasItemprop && key == .href)
-        default: return key == .itemprop || (hasItemprop && (key == .content || key == .datetime))
-        }
-    }
 
     /// Which kept attributes an element of this kind stores (the rest are only used for cues).
     private static func keeps(_ key: AttributeKey, tag: HTMLTag, hasItemprop: Bool) -> Bool {
