@@ -33,12 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Longest a request may take, in seconds (a stream: per record).", valueName: "SECONDS"))
     var timeout: Double = 30
 
-    @OptionGroup var lists: GazetteerOptions
-
-    @Option(name: .customLong("topic-model"), help: ArgumentHelp("A topic model replacing the shipped one.", valueName: "MODEL"))
-    var topicModel: String?
-
-    @OptionGroup var limits: LimitOptions
+    @OptionGroup var pipelineArguments: PipelineArguments
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -48,10 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = PipelineOptions()
-        lists.apply(to: &options)
-        options.topicModel = topicModel
-        limits.apply(to: &options.limits)
+        let options = pipelineArguments.options
         let pipeline: Pipeline
         do {
             pipeline = try Pipeline.standard(options)

@@ -52,12 +52,7 @@ struct TagCommand: ParsableCommand {
         valueName: "OUTPUT"))
     var resume: String?
 
-    @OptionGroup var lists: GazetteerOptions
-
-    @Option(name: .customLong("topic-model"), help: ArgumentHelp("A topic model replacing the shipped one.", valueName: "MODEL"))
-    var topicModel: String?
-
-    @OptionGroup var limits: LimitOptions
+    @OptionGroup var pipelineArguments: PipelineArguments
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -70,10 +65,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
-        var pipelineOptions = PipelineOptions()
-        lists.apply(to: &pipelineOptions)
-        pipelineOptions.topicModel = topicModel
-        limits.apply(to: &pipelineOptions.limits)
+        let pipelineOptions = pipelineArguments.options
 
         var plan: InputPlan
         do {
