@@ -88,7 +88,8 @@ package struct JSONWriter: Sendable {
         return text
     }
 
-    /// Appends `value` as a quoted JSON string to UTF-8 bytes (see ``appendQuoted(_:to:)-(_,String)``).
+    /// Appends `value` as a quoted JSON string to UTF-8 bytes, escaping quotes, backslashes and
+    /// control characters.
     package static func appendQuoted(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
@@ -105,33 +106,5 @@ package struct JSONWriter: Sendable {
             }
         }
         output.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends `value` as a quoted JSON string, escaping quotes, backslashes and control characters.
-    package static func appendQuoted(_ value: String, to output: inout String) {
-        output.append("\"")
-        var needsEscape = false
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            output.append(value)
-        } else {
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": output.append("\\\"")
-                case "\\": output.append("\\\\")
-                case "\n": output.append("\\n")
-                case "\r": output.append("\\r")
-                case "\t": output.append("\\t")
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                default: output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output.append("\"")
     }
 }
