@@ -6,9 +6,8 @@ extension Pipeline {
     public static func standard(_ options: PipelineOptions = PipelineOptions()) throws(GazetteError) -> Pipeline {
         let resources = try EntityResources.load(
             gazetteerDirectory: options.gazetteerDirectory, extraGazetteers: options.extraGazetteers, useCache: options.useCache)
-        let entries = resources.gazetteer.entries
-        let cued = entries.indices.filter { EntityTopicCues.subtypeCues[entries.subtype(at: $0)] != nil }
-        let cues = EntityTopicCues(entities: cued.map { (entries.idAndName(at: $0).id, entries.subtype(at: $0)) })
+        let gazetteer = resources.gazetteer
+        let cues = EntityTopicCues { id in gazetteer.entryIndex[id].map { gazetteer.entries.subtype(at: $0) } }
         let topics = try TopicClassifier(modelPath: options.topicModel, entityCues: cues)
         let recognizer = try EntityRecognizer(lexicons: resources.lexicons)
         let router = LanguageRoutedRecognizer(english: recognizer, recognizers: try MultilingualRecognizers.load(lexicons: resources.lexicons))

@@ -150,6 +150,31 @@ import TextAnalysis
         #expect(MultilingualRecognizers.modelLanguage["fr"] == "es")
         #expect(MultilingualRecognizers.modelLanguage["en"] == nil)
     }
+
+    /// A model is read when the first text of its languages comes: a bad file does not stop the
+    /// pipeline from loading, it fails the records of its languages with a `model` error, and the
+    /// languages of a missing file get no recogniser.
+    @Test func modelsAreReadOnFirstUse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-models-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try PerceptronModel(bits: 10).write(to: folder + "/ru.bin")
+        #expect(FileManager.default.createFile(atPath: folder + "/de.bin", contents: Data("not a model".utf8)))
+        let stages = try MultilingualRecognizers.load(directory: folder, lexicons: Lexicons())
+        #expect(stages["es"] == nil && stages["fr"] == nil)
+        let russian = try #require(stages["ru"]), ukrainian = try #require(stages["uk"]), german = try #require(stages["de"])
+        var article = Article(id: "r", text: "Совет собрался в Москве во вторник.")
+        try Segmenter().process(&article)
+        try russian.process(&article)
+        try ukrainian.process(&article)
+        #expect(article.mentions.isEmpty)  // a zero model finds nothing
+        article = Article(id: "g", text: "Der Rat tagte am Dienstag in Bonn.")
+        try Segmenter().process(&article)
+        var caught: GazetteError?
+        do { try german.process(&article) } catch { caught = error }
+        #expect(caught?.code == .model)
+        #expect(caught?.message.contains("de.bin") == true)
+    }
 }
 
 @Suite struct MentionTrimmingTests {

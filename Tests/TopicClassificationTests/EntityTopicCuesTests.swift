@@ -23,6 +23,23 @@ import GazetteCore
         #expect(cues.bonus(for: [], labels: labels) == [0, 0, 0])
     }
 
+    @Test func cuesLookedUpPerArticleMatchTheTable() {
+        let subtypes = ["gz:o:lakers": "club", "gz:p:striker": "athlete", "gz:o:army": "military", "gz:o:daily-news": "media"]
+        let looked = EntityTopicCues { subtypes[$0] }
+        let labels = ["medtop:04000000", "medtop:15000000", "medtop:16000000"]
+        let entities = [
+            Entity(id: "gz:o:lakers", type: .organization, name: "Lakers", salience: 0.4),
+            Entity(id: "gz:o:army", type: .organization, name: "Army", salience: 0.5),
+            Entity(id: "gz:o:daily-news", type: .organization, name: "Daily News", salience: 1),
+            Entity(id: "new:person:someone", type: .person, name: "Someone", salience: 1),
+        ]
+        #expect(looked.cue(for: "gz:p:striker")?.topic == "medtop:15000000")
+        #expect(looked.cue(for: "gz:o:daily-news") == nil)
+        #expect(looked.cue(for: "new:person:someone") == nil)
+        #expect(looked.bonus(for: entities, labels: labels) == cues.bonus(for: entities, labels: labels))
+        #expect(looked.bonus(for: entities, labels: labels) == [0, 0.8, 0.8])
+    }
+
     @Test func userLabelsAreUnaffected() {
         let bonus = cues.bonus(for: [Entity(id: "gz:o:army", type: .organization, name: "Army", salience: 1)], labels: ["cooking", "sailing"])
         #expect(bonus == [0, 0])

@@ -124,26 +124,37 @@ public struct PerceptronModel: Sendable {
         self.init(bits: bits)
         self.scale = scale
         let stride = NERTag.count
-        var row = 0
-        for _ in 0..<rows {
-            var delta = 0
-            var shift = 0
-            while true {
-                guard p < bytes.count, shift < 35 else { throw bad("truncated") }
-                let b = bytes[p]
-                p += 1
-                delta |= Int(b & 0x7F) << shift
-                shift += 7
-                if b & 0x80 == 0 { break }
-            }
-            row += delta
-            guard row < (1 << bits), p + 2 * stride <= bytes.count else { throw bad("truncated") }
-            for t in 0..<stride {
-                let q = Int16(bitPattern: UInt16(bytes[p]) | UInt16(bytes[p + 1]) << 8)
-                quantizedWeights[row * stride + t] = q
-                p += 2
+        let tableRows = 1 << bits
+        // The rows are most of the file (hundreds of thousands): read them through unsafe buffers,
+        // every index checked against the buffer's count first, as the checked loop did.
+        let decoded: Int? = bytes.withUnsafeBufferPointer { input in
+            quantizedWeights.withUnsafeMutableBufferPointer { table -> Int? in
+                var p = p
+                var row = 0
+                for _ in 0..<rows {
+                    var delta = 0
+                    var shift = 0
+                    while true {
+                        guard p < input.count, shift < 35 else { return nil }
+                        let b = input[p]
+                        p += 1
+                        delta |= Int(b & 0x7F) << shift
+                        shift += 7
+                        if b & 0x80 == 0 { break }
+                    }
+                    row += delta
+                    guard row < tableRows, p + 2 * stride <= input.count else { return nil }
+                    let base = row * stride
+                    for t in 0..<stride {
+                        table[base + t] = Int16(bitPattern: UInt16(input[p]) | UInt16(input[p + 1]) << 8)
+                        p += 2
+                    }
+                }
+                return p
             }
         }
+        guard let end = decoded else { throw bad("truncated") }
+        p = end
         guard p + 4 <= bytes.count else { throw bad("truncated") }
         let clusterCount = Int(u32())
         guard clusterCount <= (bytes.count - p) / 12 else { throw bad("truncated") }
