@@ -81,6 +81,16 @@ import TextAnalysis
         #expect(a.entities.first?.id == b.entities.first?.id)
     }
 
+    /// ASCII names take a byte-level path; the slugs are those of the general one.
+    @Test(arguments: [("AT&T Inc.", "new:organization:at-t-inc"), ("U.S. Steel", "new:organization:u-s-steel"),
+                      ("3M", "new:organization:3m"), ("--", "new:organization:x"), ("Zürich Re AG", "new:organization:zurich-re-ag"),
+                      ("Газпром", "new:organization:газпром")])
+    func generatedIDSlugs(surface: String, expected: String) {
+        let resolver = EntityResolver(gazetteer: GazetteerTestData.gazetteer())
+        let mention = Mention(range: TextRange(start: 0, end: surface.utf8.count), surface: surface, type: .organization, source: "model")
+        #expect(resolver.generatedID(for: mention) == expected)
+    }
+
     @Test func ambiguousPlaceDecidedByContext() throws {
         let us = try resolve("Georgia voters lined up in Atlanta on Tuesday.",
                              extra: [("Georgia", .place)])

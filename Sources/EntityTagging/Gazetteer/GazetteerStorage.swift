@@ -34,6 +34,43 @@ public struct GazetteerEntries: RandomAccessCollection, Sendable {
         return decoded ?? GazetteerEntry(id: "", type: type(at: position), name: "", country: country(at: position), subtype: subtype(at: position))
     }
 
+    /// What the resolver reads of an entry besides its fixed fields, without the alias lists.
+    package struct LinkFields: Sendable {
+        /// The canonical name.
+        package var name: String
+        /// The Wikidata QID, if a source gave one.
+        package var wikidata: String?
+        /// The role (`President of France`), or empty.
+        package var role: String
+        /// The place's coordinates.
+        package var coordinates: Coordinates?
+        /// How well known the entry is, if a source said.
+        package var popularity: Double?
+    }
+
+    /// The entry's name, QID, role, coordinates and popularity, read past its alias lists
+    /// without building them (an entry known in many languages carries hundreds of aliases, and
+    /// building them made each full decode cost about 10,000 instructions); `nil` for a damaged record.
+    package func linkFields(at position: Int) -> LinkFields? {
+        var input = BinaryReader(bytes: records, offset: Int(offsets[position]))
+        guard input.skipString(), let name = input.string() else { return nil }
+        for _ in 0..<3 { guard input.skipStrings() else { return nil } }
+        guard let role = input.string(), input.skipString(), let wikidata = input.string(), input.skipString(),
+              let population = input.varint(), population <= UInt64(Int.max), let hasPoint = input.u8() else { return nil }
+        var point: Coordinates? = nil
+        if hasPoint == 1 {
+            guard let latitude = input.u64(), let longitude = input.u64() else { return nil }
+            point = Coordinates(latitude: Double(bitPattern: latitude), longitude: Double(bitPattern: longitude))
+        }
+        guard let hasPopularity = input.u8() else { return nil }
+        var popularity: Double? = nil
+        if hasPopularity == 1 {
+            guard let bits = input.u64() else { return nil }
+            popularity = Double(bitPattern: bits)
+        }
+        return LinkFields(name: name, wikidata: wikidata.isEmpty ? nil : wikidata, role: role, coordinates: point, popularity: popularity)
+    }
+
     /// The entry's type, without decoding the record.
     public func type(at position: Int) -> EntityType {
         let all = EntityType.allCases

@@ -203,20 +203,21 @@ public struct EntityResolver: PipelineStage {
     /// Dutch party; a baseball pitcher named like a British MP is not the MP).
     private func contradictedName(_ entry: CandidateEntry, votes: [String: Int], own: Int) -> String? {
         guard let position = gazetteer.entryIndex[entry.id] else { return nil }
-        let full = gazetteer.entries[position]
+        // The country and the votes first: they settle most entries without decoding the record.
+        let country = gazetteer.entries.country(at: position)
+        var votes = votes
+        if !country.isEmpty { votes[country, default: 0] -= own }
+        let total = votes.values.reduce(0, +)
+        guard total >= 3, country.isEmpty || votes[country, default: 0] <= 0 else { return nil }
+        guard let full = gazetteer.entries.linkFields(at: position) else { return nil }
         let popularity = full.popularity ?? 1
         guard entry.marked || popularity < 0.5 else { return nil }
-        var votes = votes
-        if !full.country.isEmpty { votes[full.country, default: 0] -= own }
-        let total = votes.values.reduce(0, +)
-        guard total >= 3 else { return nil }
         let top = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
-        if full.country.isEmpty {
+        if country.isEmpty {
             guard entry.marked, popularity < 0.3 else { return nil }
             return "not linked: \(full.name) is named by an ambiguous alias and known to one list only, and the article is about \(top)"
         }
-        guard votes[full.country, default: 0] <= 0 else { return nil }
-        return "not linked: \(full.name) (\(full.country)) is \(entry.marked ? "named by an ambiguous alias" : "little known"), and the article is about \(top), not \(full.country)"
+        return "not linked: \(full.name) (\(country)) is \(entry.marked ? "named by an ambiguous alias" : "little known"), and the article is about \(top), not \(country)"
     }
 
     /// Canonical names (folded) of the entries the article names unambiguously.
@@ -239,7 +240,7 @@ public struct EntityResolver: PipelineStage {
             let support = country.isEmpty ? 0 : votes[country, default: 0]
             var cooccurring: String? = nil
             if let position, entry.type != .place {
-                let role = gazetteer.entries[position].role
+                let role = gazetteer.entries.linkFields(at: position)?.role ?? ""
                 if !role.isEmpty {
                     let foldedRole = TextFolding.fold(role)
                     cooccurring = named.first { name in name.utf8.count > 2 && TextFolding.contains(foldedRole, name) }
@@ -318,6 +319,10 @@ public struct EntityResolver: PipelineStage {
 
     /// `new:<type>:<slug>` from the folded name: stable across articles.
     func generatedID(for mention: Mention) -> String {
+        var surface = mention.surface
+        if let slug = surface.withUTF8(Self.asciiSlug) {
+            return "new:\(mention.type.rawValue.lowercased()):\(slug.isEmpty ? "x" : slug)"
+        }
         var slug = ""
         var dash = false
         let folded = mention.surface.split(separator: " ", omittingEmptySubsequences: false).map { Self.matchingForm(String($0)) }.joined(separator: " ")
@@ -334,6 +339,28 @@ public struct EntityResolver: PipelineStage {
         return "new:\(mention.type.rawValue.lowercased()):\(slug.isEmpty ? "x" : slug)"
     }
 
+    /// The slug of an ASCII surface, as the general path makes it (lower-case letters and digits,
+    /// one `-` for each run of anything else, none at the ends), in one pass over the bytes;
+    /// `nil` when the surface is not ASCII.
+    static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var slug: [UInt8] = []
+        slug.reserveCapacity(bytes.count)
+        var dash = false
+        for byte in bytes {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower >= 0x61 && lower <= 0x7A || lower >= 0x30 && lower <= 0x39 {
+                slug.append(lower)
+                dash = false
+            } else if !dash, !slug.isEmpty {
+                slug.append(UInt8(ascii: "-"))
+                dash = true
+            }
+        }
+        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        return String(decoding: slug, as: UTF8.self)
+    }
+
     /// Groups mentions into entities and computes salience.
     private func entities(from mentions: [Mention], article: Article) -> [Entity] {
         var order: [String] = []
@@ -348,7 +375,8 @@ public struct EntityResolver: PipelineStage {
         var result: [Entity] = []
         for id in order {
             guard let group = grouped[id], let first = group.first else { continue }
-            let entry = gazetteer.entryIndex[id].map { gazetteer.entries[$0] }
+            let position = gazetteer.entryIndex[id]
+            let entry = position.flatMap { gazetteer.entries.linkFields(at: $0) }
             let name = entry?.name ?? group.map(\.surface).max { $0.count < $1.count } ?? first.surface
             let countScore = log(1 + Double(group.count)) / log(1 + Double(maxCount))
             let positionScore = 1 - Double(first.range.start) / Double(textLength)
@@ -357,9 +385,9 @@ public struct EntityResolver: PipelineStage {
             let isPlace = first.type == .place
             var entity = Entity(
                 id: id, type: first.type, name: name, wikidata: entry?.wikidata,
-                country: isPlace ? entry.flatMap { $0.country.isEmpty ? nil : $0.country } : nil,
+                country: isPlace ? position.flatMap { gazetteer.entries.country(at: $0) }.flatMap { $0.isEmpty ? nil : $0 } : nil,
                 coordinates: isPlace ? entry?.coordinates : nil, salience: salience, mentions: group)
-            entity.confidence = confidence?.confidence(of: entity, isListed: entry != nil)
+            entity.confidence = confidence?.confidence(of: entity, isListed: position != nil)
             result.append(entity)
         }
         result.sort { $0.salience != $1.salience ? $0.salience > $1.salience : $0.id < $1.id }
