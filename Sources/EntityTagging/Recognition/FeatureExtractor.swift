@@ -162,17 +162,43 @@ struct FeatureExtractor: Sendable {
     /// A token's features do not depend on the range it is computed in.
     func fillHashes(
         _ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate], layers: Layers,
-        into out: inout TokenFeatures, range: Range<Int>
+        into features: inout TokenFeatures, range: Range<Int>
+    ) {
+        // The hashes are written through a pointer into a buffer sized for the block's worst case
+        // (``FeatureWriter``): an array append per feature, with its uniqueness and capacity
+        // checks, cost a sixth of the recogniser.
+        let capacity = range.count * Self.maxFeaturesPerToken * (features.domain != 0 ? 2 : 1)
+        var offsets: [Int32] = []
+        swap(&offsets, &features.offsets)
+        offsets.removeAll(keepingCapacity: true)
+        offsets.reserveCapacity(range.count + 1)
+        offsets.append(0)
+        features.hashes = []
+        let current = features
+        features.hashes = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            var out = FeatureWriter(base: base, capacity: capacity, domain: current.domain, offsets: offsets)
+            offsets = []
+            fillHashes(bytes, tokens: tokens, candidates: candidates, layers: layers, features: current, range: range, into: &out)
+            offsets = out.offsets
+            initialized = out.count
+        }
+        features.offsets = offsets
+    }
+
+    /// Most feature hashes one token can have (news, without domain copies): the fixed templates,
+    /// letter features, and up to 16 cue lists of the token and of each neighbour.
+    static let maxFeaturesPerToken = 160
+
+    private func fillHashes(
+        _ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate], layers: Layers,
+        features: TokenFeatures, range: Range<Int>, into out: inout FeatureWriter
     ) {
         let n = tokens.count
-        out.hashes.removeAll(keepingCapacity: true)
-        out.offsets.removeAll(keepingCapacity: true)
-        out.offsets.append(0)
-        out.hashes.reserveCapacity(range.count * 64)
-        out.offsets.reserveCapacity(range.count + 1)
         let surfaces = layers.surfaces, document = layers.document, clusterIDs = layers.clusters
-        let sentenceStart = out.sentenceStart, sentenceEnd = out.sentenceEnd, capsSentence = out.capsSentence
-        let candidateAt = out.candidateAt, lex = out.cues, dateline = out.dateline
+        let sentenceStart = features.sentenceStart, sentenceEnd = features.sentenceEnd, capsSentence = features.capsSentence
+        let candidateAt = features.candidateAt, lex = features.cues, dateline = features.dateline
         func gazetteerCode(_ k: Int) -> (position: UInt64, mask: UInt64)? {
             guard k >= 0, k < n, candidateAt[k] >= 0 else { return nil }
             let c = candidates[Int(candidateAt[k])]
@@ -203,7 +229,7 @@ struct FeatureExtractor: Sendable {
             let caps = capsSentence[k]
             let initial = k == start
             let caseHere = UInt64(s.caseClass) | (caps ? 8 : 0) | (initial ? 16 : 0)
-            defer { out.offsets.append(Int32(out.hashes.count)) }
+            defer { out.endToken() }
 
             out.add(.bias, 0)
             out.add(.word, word)
@@ -311,7 +337,7 @@ struct FeatureExtractor: Sendable {
 
     /// The features of a word with letters beyond ASCII: its last 2, 3 and 4
     /// letters (the byte suffixes cut Cyrillic letters in half) and, for a Cyrillic word, its stem.
-    private func addLetterFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ r: TextRange, into out: inout TokenFeatures) {
+    private func addLetterFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ r: TextRange, into out: inout FeatureWriter) {
         var ascii = true
         for i in r.start..<r.end where bytes[i] >= 0x80 { ascii = false; break }
         guard !ascii else { return }

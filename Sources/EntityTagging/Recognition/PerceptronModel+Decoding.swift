@@ -71,11 +71,24 @@ extension PerceptronModel {
                         guard let wp = w.baseAddress, let sp0 = statics.baseAddress, let dp = dynamic.baseAddress else { return }
                         for k in range {
                             let sp = sp0 + (k - base) * stride
-                            for t in 0..<stride { sp[t] = 0 }
                             let lo = Int(features.offsets[k - base]), hi = Int(features.offsets[k - base + 1])
-                            for f in lo..<hi {
-                                let row = wp + Int(truncatingIfNeeded: hashes[f] >> shift) &* stride
-                                for t in 0..<stride { sp[t] &+= Int32(row[t]) }
+                            if stride == 9 {
+                                // Nine labels: eight summed as one vector, the ninth alone.
+                                var sum = SIMD8<Int32>(repeating: 0)
+                                var ninth: Int32 = 0
+                                for f in lo..<hi {
+                                    let row = wp + Int(truncatingIfNeeded: hashes[f] >> shift) &* 9
+                                    sum &+= SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Int16>.self))
+                                    ninth &+= Int32(row[8])
+                                }
+                                UnsafeMutableRawPointer(sp).storeBytes(of: sum, as: SIMD8<Int32>.self)
+                                sp[8] = ninth
+                            } else {
+                                for t in 0..<stride { sp[t] = 0 }
+                                for f in lo..<hi {
+                                    let row = wp + Int(truncatingIfNeeded: hashes[f] >> shift) &* stride
+                                    for t in 0..<stride { sp[t] &+= Int32(row[t]) }
+                                }
                             }
                         }
                         // Pass 2: left to right, the features of the labels already chosen.

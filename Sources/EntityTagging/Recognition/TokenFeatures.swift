@@ -31,15 +31,48 @@ struct TokenFeatures {
 
     /// The text domain's salt (see ``FeatureExtractor/domain(_:)``); 0 (news) adds no domain copies.
     var domain: UInt64 = 0
+}
 
-    /// Appends the feature `template × value` to the current token, and its copy for the text
-    /// domain when training on another domain than news.
+/// Writes one block's feature hashes into a buffer with room for
+/// ``FeatureExtractor/maxFeaturesPerToken`` a token (twice that with domain copies), and the
+/// token offsets into ``offsets``. A hash past the room is dropped, never written out of bounds
+/// (a debug build stops there: the bound is wrong).
+struct FeatureWriter {
+    let base: UnsafeMutablePointer<UInt64>
+    let capacity: Int
+    /// The text domain's salt, as ``TokenFeatures/domain``.
+    let domain: UInt64
+    /// Hashes written so far.
+    private(set) var count = 0
+    /// As ``TokenFeatures/offsets``.
+    var offsets: [Int32]
+
+    init(base: UnsafeMutablePointer<UInt64>, capacity: Int, domain: UInt64, offsets: [Int32]) {
+        self.base = base
+        self.capacity = capacity
+        self.domain = domain
+        self.offsets = offsets
+    }
+
+    /// Appends the feature `template × value` to the current token, and its domain copy.
     @inline(__always)
     mutating func add(_ template: FeatureExtractor.Template, _ value: UInt64) {
         let h = FeatureExtractor.feature(template, value)
-        hashes.append(h)
-        if domain != 0 { hashes.append(FeatureHash.combine(h, domain)) }
+        push(h)
+        if domain != 0 { push(FeatureHash.combine(h, domain)) }
     }
+
+    @inline(__always)
+    private mutating func push(_ hash: UInt64) {
+        assert(count < capacity, "FeatureExtractor.maxFeaturesPerToken is too small")
+        guard count < capacity else { return }
+        base[count] = hash
+        count += 1
+    }
+
+    /// Ends the current token.
+    @inline(__always)
+    mutating func endToken() { offsets.append(Int32(truncatingIfNeeded: count)) }
 }
 
 /// How a token is written, in a few classes the features and rules condition on.
