@@ -104,6 +104,21 @@ import Testing
     @Test(arguments: [(0.5, "0.5"), (1.0, "1"), (0.12345, "0.1235"), (0.0, "0"), (-2.25, "-2.25"), (0.00001, "0")])
     func numbersAreShortAndRounded(value: Double, expected: String) {
         #expect(JSONWriter.format(value) == expected)
+        var json = JSONWriter()
+        json.number(value)
+        #expect(json.output == expected)
+    }
+
+    /// The writer appends numbers as bytes; they are the digits ``JSONWriter/format(_:digits:)`` gives.
+    @Test func writtenNumbersMatchTheirStringForm() {
+        let values = [0.0012, -0.00004, 12345.678912, 3.0e15, 1.0e20, -1.0e20, .nan, .infinity, 0.1 + 0.2, 49.99995, -7.000001, 52.52, 13.405]
+        for value in values {
+            for digits in [0, 1, 3, 4, 6] {
+                var json = JSONWriter()
+                json.number(value, digits: digits)
+                #expect(json.output == JSONWriter.format(value, digits: digits), "\(value) with \(digits) digits")
+            }
+        }
     }
 
     @Test func pipelineRunsStagesInOrderAndStopsAtError() throws {
