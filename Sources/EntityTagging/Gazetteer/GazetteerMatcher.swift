@@ -119,19 +119,23 @@ public struct GazetteerMatcher: PipelineStage {
 
     /// The entries of the `found` forms, best prior first, and whether one matched with its exact case.
     private func accept(_ found: [(form: Gazetteer.AliasForm, alternate: Bool)], tokens: ArraySlice<Token>, bytes: UnsafeBufferPointer<UInt8>, loose: Bool) -> (entries: [CandidateEntry], exact: Bool)? {
-        var accepted: [(form: Gazetteer.AliasForm, exact: Bool)] = []
+        // Each form with its entry's prior, read once: the sort compares them many times for a
+        // name shared by many places.
+        var accepted: [(form: Gazetteer.AliasForm, exact: Bool, prior: Double)] = []
+        accepted.reserveCapacity(found.count)
         for (form, alternate) in found {
             let exact = !loose && !alternate && isExact(form, tokens: tokens, bytes: bytes)
-            accepted.append((form, exact || ((loose || alternate || Self.hasCyrillic(tokens, bytes)) && caseClassesMatch(form, tokens: tokens, bytes: bytes))))
+            accepted.append((form, exact || ((loose || alternate || Self.hasCyrillic(tokens, bytes)) && caseClassesMatch(form, tokens: tokens, bytes: bytes)),
+                             gazetteer.entries.prior(at: Int(form.entry))))
         }
         guard !accepted.isEmpty else { return nil }
         var seen: Set<Int32> = []
         var entries: [CandidateEntry] = []
         let distinctEntries = Set(accepted.map(\.form.entry)).count
         var anyExact = false
-        for (form, exact) in accepted.sorted(by: { lhs, rhs in
+        for (form, exact, _) in accepted.sorted(by: { lhs, rhs in
             if lhs.exact != rhs.exact { return lhs.exact }
-            return gazetteer.entries.prior(at: Int(lhs.form.entry)) > gazetteer.entries.prior(at: Int(rhs.form.entry))
+            return lhs.prior > rhs.prior
         }) where seen.insert(form.entry).inserted {
             anyExact = anyExact || exact
             let position = Int(form.entry)
