@@ -100,9 +100,19 @@ extension PerceptronModel {
                             let previous2 = atStart || k < 2 || tokens[k - 1].startsSentence ? DynamicFeatures.sentenceStart : UInt64(state.tags[k - 2].rawValue)
                             let remembered = features.caseClass[k] >= CaseClass.capitalized ? state.history[features.lower[k]] : 0
                             DynamicFeatures.write(k, previous: previous, previous2: previous2, history: remembered, features: features, into: dp)
-                            for f in 0..<DynamicFeatures.count {
-                                let row = wp + Int(truncatingIfNeeded: dp[f] >> shift) &* stride
-                                for t in 0..<stride { sp[t] &+= Int32(row[t]) }
+                            if stride == 9 {
+                                var sum = UnsafeRawPointer(sp).loadUnaligned(as: SIMD8<Int32>.self)
+                                for f in 0..<DynamicFeatures.count {
+                                    let row = wp + Int(truncatingIfNeeded: dp[f] >> shift) &* 9
+                                    sum &+= SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Int16>.self))
+                                    sp[8] &+= Int32(row[8])
+                                }
+                                UnsafeMutableRawPointer(sp).storeBytes(of: sum, as: SIMD8<Int32>.self)
+                            } else {
+                                for f in 0..<DynamicFeatures.count {
+                                    let row = wp + Int(truncatingIfNeeded: dp[f] >> shift) &* stride
+                                    for t in 0..<stride { sp[t] &+= Int32(row[t]) }
+                                }
                             }
                             var best = 0
                             var bestScore = Int32.min
