@@ -47,6 +47,7 @@ struct NERCommand: ParsableCommand {
         @Option(help: "Passes over the data.") var epochs = 12
         @Option(help: "log2 of the number of weight rows.") var bits = 18
         @Option(help: "Shuffle seed.") var seed: UInt64 = 20_031
+        @Option(help: "Update also when the gold label wins by less than this margin (0: the plain perceptron).") var margin: Float = 0
         @Option(help: "Keep every Nth document out of training and score on it, with and without rules (0 = off).")
         var holdout = 0
         @OptionGroup var resources: Resources
@@ -78,7 +79,7 @@ struct NERCommand: ParsableCommand {
                 }
             }
             print("\(documents.count - held.count) CoNLL documents; \(trainer.tokenCount) training tokens in all; analysed in \(clock.now - start)")
-            let trained = trainer.train(epochs: epochs, bits: bits, seed: seed) { epoch, errorRate in
+            let trained = trainer.train(epochs: epochs, bits: bits, seed: seed, margin: margin) { epoch, errorRate in
                 print("epoch \(epoch): token error rate \(String(format: "%.4f", errorRate))")
             }
             let model = trained.quantized()

@@ -99,6 +99,28 @@ import TextAnalysis
         #expect(again.weights == model.weights)
     }
 
+    @Test func marginKeepsUpdatingNarrowWins() throws {
+        let lexicons = RecognizerLexicons()
+        var trainer = PerceptronTrainer(lexicons: lexicons)
+        for document in CoNLLCorpus.parse(Self.corpus) {
+            let article = try Self.analysed(document.text)
+            trainer.add(article, gold: document.labels(for: article.tokens))
+        }
+        let article = try Self.analysed("Kestrel Mining said Ilsa Varga would speak in Dunmore .")
+        var text = article.text
+        let features = text.withUTF8 {
+            FeatureExtractor(lexicons: lexicons, clusters: WordClusters()).extract($0, tokens: article.tokens, candidates: article.candidates)
+        }
+        let plain = trainer.train(epochs: 10, bits: 14).label(features, tokens: article.tokens)
+        let margined = trainer.train(epochs: 10, bits: 14, margin: 20).label(features, tokens: article.tokens)
+        // Both learn the training text; the plain perceptron stops updating once a label is right,
+        // the margin goes on until the right label wins clearly: the narrowest lead is over twice as wide.
+        #expect(margined.tags == plain.tags)
+        #expect(margined.tags.prefix(4) == [.beginOrganization, .insideOrganization, .outside, .beginPerson])
+        let smallest = { (margins: [Float]) in margins.min() ?? 0 }
+        #expect(smallest(margined.margins) > 2 * smallest(plain.margins))
+    }
+
     /// A news text and a web text that disagree about one name: the news says a town, the web
     /// text (three times as much of it) a person.
     static let townNews = """

@@ -1,8 +1,9 @@
 @_spi(GazetteInternal) public import GazetteCore
 
 /// Trains a ``PerceptronModel`` with the averaged perceptron: greedy left-to-right decoding on each
-/// training article (with its own predicted labels as history, as at tagging time), an update on
-/// every wrong label, and weights averaged over all steps. Deterministic for a given seed.
+/// training article (with its own predicted labels as history, as at tagging time), an update
+/// whenever the gold label does not beat every other allowed label by a margin (a wrong label
+/// always), and weights averaged over all steps. Deterministic for a given seed.
 public struct PerceptronTrainer {
     /// One training article: its features and gold labels per token.
     struct Example {
@@ -49,7 +50,13 @@ public struct PerceptronTrainer {
 
     /// Trains for `epochs` passes with `2^bits` weight rows; `progress` gets the epoch number and
     /// its token error rate.
-    public func train(epochs: Int, bits: Int = 18, seed: UInt64 = 20_031, progress: (Int, Double) -> Void = { _, _ in }) -> PerceptronModel {
+    ///
+    /// `margin` makes the update loss-augmented (a perceptron with margin): a token is updated
+    /// against the label that scores highest once every label but the gold one gets `margin` added,
+    /// so a right label that wins narrowly still moves the weights (in units of one update on news;
+    /// 0 is the plain perceptron). The labels the decoder carries on with are the plain best ones,
+    /// as at tagging time.
+    public func train(epochs: Int, bits: Int = 18, seed: UInt64 = 20_031, margin: Float = 0, progress: (Int, Double) -> Void = { _, _ in }) -> PerceptronModel {
         let width = NERTag.count
         let size = (1 << bits) * width
         var weights = [Float](repeating: 0, count: size)
@@ -108,25 +115,27 @@ public struct PerceptronTrainer {
                                     let base = Int(truncatingIfNeeded: h >> shift) &* width
                                     for t in 0..<width { scores[t] += wp[base + t] }
                                 }
-                                var best = 0
-                                var bestScore = -Float.infinity
+                                let gold = Int(ex.gold[k].rawValue)
+                                var best = 0, bestScore = -Float.infinity
+                                var rival = 0, rivalScore = -Float.infinity
                                 for t in 0..<width {
                                     guard let tag = NERTag(rawValue: UInt8(t)), tag.canFollow(previousTag) else { continue }
                                     if scores[t] > bestScore { bestScore = scores[t]; best = t }
+                                    let augmented = t == gold ? scores[t] : scores[t] + margin
+                                    if augmented > rivalScore { rivalScore = augmented; rival = t }
                                 }
-                                let gold = Int(ex.gold[k].rawValue)
-                                if best != gold {
-                                    errors += 1
+                                if best != gold { errors += 1 }
+                                if rival != gold {
                                     let v = ex.weight
                                     for i in lo..<hi {
                                         let base = Int(truncatingIfNeeded: f.hashes[i] >> shift) &* width
                                         update(base + gold, v)
-                                        update(base + best, -v)
+                                        update(base + rival, -v)
                                     }
                                     for h in dynamic[0..<dynamicCount] {
                                         let base = Int(truncatingIfNeeded: h >> shift) &* width
                                         update(base + gold, v)
-                                        update(base + best, -v)
+                                        update(base + rival, -v)
                                     }
                                 }
                                 let tag = NERTag(rawValue: UInt8(best)) ?? .outside
