@@ -31,6 +31,23 @@ package enum CyrillicNames {
         return (string(stem), string(oblique))
     }
 
+    /// The stem with the fleeting vowel `е` put back before its last letter, when it ends in two
+    /// consonants the last of which is `к`, `ц`, `т`, `р`, `л` or `н` (`египт` of `Египте` →
+    /// `египет`, as `Египет` is listed); nil otherwise. The oblique cases of such nouns drop the
+    /// vowel of the nominative (`Египет`, `Египта`; `Єгипет`, `Єгипті`).
+    package static func fleetingVowelStem(_ stem: String) -> String? {
+        let scalars = Array(stem.unicodeScalars)
+        guard scalars.count >= 4, let last = scalars.last?.value else { return nil }
+        let previous = scalars[scalars.count - 2].value
+        guard [0x043A, 0x0446, 0x0442, 0x0440, 0x043B, 0x043D].contains(last),
+              (0x0430...0x044F).contains(previous) || previous == 0x0456 || previous == 0x0457 || previous == 0x0454,
+              !isEnding(previous) else { return nil }
+        var view = String.UnicodeScalarView(scalars.dropLast())
+        view.append("е")
+        view.append(scalars[scalars.count - 1])
+        return String(view)
+    }
+
     /// True when the token's first scalar is a Cyrillic letter.
     @inline(__always)
     package static func startsCyrillic(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -59,7 +59,10 @@ public struct GazetteerMatcher: PipelineStage {
             if anyLoose, keys[i].loose != 0, let found = longest(from: i, tokens: tokens, keys: keys, loose: true, bytes: bytes) {
                 if let main = best, main.length == found.length {
                     let known = Set(main.entries.map(\.id))
-                    best = (main.length, main.entries + found.entries.filter { !known.contains($0.id) }, main.exact || found.exact)
+                    // Not a person named by one word of a longer name through the loose index alone
+                    // (`России` is Russia, not a Rossi; `Paris` in French text is not Parizeau).
+                    let added = found.entries.filter { !known.contains($0.id) && !($0.type == .person && found.length == 1 && !$0.isCanonicalName) }
+                    best = (main.length, main.entries + added, main.exact || found.exact)
                 } else if best.map({ $0.length < found.length }) ?? true {
                     best = found
                 }

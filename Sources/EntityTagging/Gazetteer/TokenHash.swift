@@ -44,7 +44,8 @@ struct TokenKeys {
 
     /// What the language of the text adds to matching.
     struct Options {
-        /// Also try a capitalised word without a final `s` (German genitive: `Putins`, `Deutschlands`).
+        /// Also try a capitalised word without a final `s` (German genitive: `Putins`, `Deutschlands`),
+        /// and one ending in `-en`, `-er`, `-em` in its `-e` form (declined adjectives: `Europäischen`).
         var genitiveS = false
         /// Look Latin words up in the transliteration index too (text in a language other than
         /// English: `Poutine`, `Wladimir Putin`). Cyrillic words always are.
@@ -66,7 +67,11 @@ struct TokenKeys {
         primary = TokenHash.token(bytes)
         guard kind == .word, let first = bytes.first else { return }
         if first >= 0x80, CyrillicNames.startsCyrillic(bytes), let stems = CyrillicNames.stems(bytes) {
-            if stems.oblique != stems.stem { alternate = TokenHash.string(stems.oblique) }
+            if stems.oblique != stems.stem {
+                alternate = TokenHash.string(stems.oblique)
+            } else if !TextFolding.isAllCaps(bytes), let restored = CyrillicNames.fleetingVowelStem(stems.stem) {
+                alternate = TokenHash.string(restored)
+            }
             let acronym = TextFolding.isAllCaps(bytes)
             loose = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.stem), acronym: acronym))
             if alternate != 0 {
@@ -76,8 +81,15 @@ struct TokenKeys {
         }
         guard options.genitiveS || options.looseLatin else { return }
         let folded = first < 0x80 && bytes.allSatisfy({ $0 < 0x80 }) ? nil : TextFolding.fold(bytes)
-        if options.genitiveS, bytes.count >= 4, TextFolding.isCapitalized(bytes), !TextFolding.isAllCaps(bytes), bytes[bytes.count - 1] == 0x73 {
-            alternate = TokenHash.token(UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 1)]))
+        if options.genitiveS, bytes.count >= 4, TextFolding.isCapitalized(bytes), !TextFolding.isAllCaps(bytes) {
+            let last = bytes[bytes.count - 1]
+            if last == 0x73 {
+                alternate = TokenHash.token(UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 1)]))
+            } else if bytes.count >= 6, last == 0x6E || last == 0x72 || last == 0x6D, bytes[bytes.count - 2] == 0x65 {
+                // A declined adjective (`Europäischen`, `Internationaler`, `Schwarzem`) by its weak
+                // form in `-e`, as German names are listed too (`Europäische Union`, `Schwarze Meer`).
+                alternate = TokenHash.token(UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 1)]))
+            }
         }
         if options.looseLatin {
             let text = folded ?? TextFolding.fold(bytes)

@@ -123,7 +123,12 @@ extension EntityRecognizer {
             applyRules(bytes, tokens: tokens, candidates: candidates, features: features, tags: &tags, rules: &rules)
         }
         var spans = Self.spans(tags: tags, margins: margins, rules: rules)
-        if extractor.letterFeatures { spans = Self.listedNameSpans(spans, candidates: candidates, features: features) }
+        if extractor.letterFeatures {
+            spans = Self.languageSpans(spans, bytes: bytes, tokens: tokens, candidates: candidates, features: features, roles: RoleWords.builtIn)
+            spans = Self.listedNameSpans(spans, candidates: candidates, features: features)
+            spans = Self.extendedToListedNames(spans, candidates: candidates, features: features)
+            spans = Self.listedAcronyms(spans, candidates: candidates, features: features)
+        }
         var out: [Mention] = []
         out.reserveCapacity(spans.count)
         for span in spans {

@@ -60,6 +60,8 @@ public struct EntityResolver: PipelineStage {
         for candidate in article.candidates where candidate.tokens.count > 1 {
             for entry in candidate.entries { namedInFull.insert(entry.id) }
         }
+        // Text in another language than English, where names of other languages are matched.
+        let foreign = article.language.map { !$0.lowercased().hasPrefix("en") } ?? false
         // 1. Gazetteer links, with ambiguity decided by context.
         for k in mentions.indices {
             guard let candidate = candidateBySpan[mentions[k].range] else { continue }
@@ -82,7 +84,7 @@ public struct EntityResolver: PipelineStage {
                 }
                 continue
             }
-            guard let (choice, reason) = choose(sameType, votes: countryVotes, named: named, span: candidate.tokens.count) else {
+            guard let (choice, reason) = choose(sameType, votes: countryVotes, named: named, span: candidate.tokens.count, foreign: foreign) else {
                 mentions[k].entityID = generatedID(for: mentions[k])
                 mentions[k].reason = "namesakes: \(sameType.count) \(mentions[k].type.rawValue.lowercased())s of this name, nothing in the article tells them apart"
                 continue
@@ -231,8 +233,16 @@ public struct EntityResolver: PipelineStage {
 
     /// Picks among same-type entries by the article's country profile, entities its role names,
     /// then the prior; nil when they are people of one full name that nothing tells apart.
-    private func choose(_ entries: [CandidateEntry], votes: [String: Int], named: Set<String>, span: Int) -> (CandidateEntry, String)? {
+    ///
+    /// In text of another language (`foreign`), a region that shares the name with a city of its
+    /// country among the entries counts as named by an ambiguous alias, as its English name is
+    /// (`~Geneva` for the canton): the lists mark English names only, so `Genf`, `Genève`, `Wien`
+    /// would otherwise go to the region.
+    private func choose(_ entries: [CandidateEntry], votes: [String: Int], named: Set<String>, span: Int, foreign: Bool = false) -> (CandidateEntry, String)? {
         let total = max(1, votes.values.reduce(0, +))
+        func countryOf(_ entry: CandidateEntry) -> String {
+            gazetteer.entryIndex[entry.id].map { gazetteer.entries.country(at: $0) } ?? ""
+        }
         var scored: [(entry: CandidateEntry, score: Double, votes: Int, country: String, cooccurring: String?)] = []
         for entry in entries {
             let position = gazetteer.entryIndex[entry.id]
@@ -248,8 +258,10 @@ public struct EntityResolver: PipelineStage {
             }
             // a name marked `~` for this entry (a region named like its capital city) needs
             // twice the context to win
-            let weight = entry.marked ? 0.4 : 0.8
-            let score = entry.prior + weight * Double(support) / Double(total) + (cooccurring == nil ? 0 : 0.4)
+            let namedLikeCity = foreign && !entry.marked && entry.type == .place && entry.subtype == "region" && !country.isEmpty
+                && entries.contains { $0.subtype == "city" && countryOf($0) == country }
+            let weight = entry.marked || namedLikeCity ? 0.4 : 0.8
+            let score = entry.prior * (namedLikeCity ? 0.5 : 1) + weight * Double(support) / Double(total) + (cooccurring == nil ? 0 : 0.4)
             scored.append((entry, score, support, country, cooccurring))
         }
         scored.sort { $0.score > $1.score }

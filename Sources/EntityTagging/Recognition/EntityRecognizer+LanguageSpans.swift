@@ -1,0 +1,220 @@
+import GazetteCore
+
+/// Span repair for the models of other languages than English, whose Wikipedia training fragments
+/// seldom show what news does: a role noun before a name (`Bundeskanzler Friedrich Merz`, `Речник
+/// Кремля Дмитро Пєсков`, `Premier ministre ukrainien Denys Chmyhal`), a name running on into a
+/// verb and the next name (`Путин заявил в Москве`, `Рютте пообещал Киеву`), a span that stops
+/// inside a listed name (`Kremlsprecher Dmitri` | `Peskow`, `La Croix` of `La Croix-Rouge`).
+extension EntityRecognizer {
+    /// The spans cut and trimmed (see the extension's documentation), before ``listedNameSpans``:
+    ///
+    /// 1. A span is cut at its lower-case words that are no name particle (`von`, `de`, `фон`) and
+    ///    no part of a listed name covering them (`Европейский союз`, `Commission européenne`), when
+    ///    one of the parts is exactly a listed name or only words of office: names such as
+    ///    `Московский государственный университет` keep their lower-case words.
+    /// 2. Each part loses its leading and trailing words of office and articles (``RoleWords``),
+    ///    hyphenated ones whole (`Премьер-министр`); a listed name before the hyphen is its own
+    ///    span (`NATO-Generalsekretär` → `NATO`, `EZB-Präsidentin` → `EZB`).
+    /// 3. A part that is exactly a listed name takes its likeliest entry's type.
+    static func languageSpans(_ spans: [EntitySpan], bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate],
+                              features f: TokenFeatures, roles: RoleWords) -> [EntitySpan] {
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[tokens[k].range.start..<tokens[k].range.end])
+        }
+        func isHyphen(_ k: Int) -> Bool {
+            guard k > 0, k + 1 < tokens.count, tokens[k].range.count == 1, bytes[tokens[k].range.start] == 0x2D else { return false }
+            return tokens[k - 1].range.end == tokens[k].range.start && tokens[k].range.end == tokens[k + 1].range.start
+        }
+        func listedClass(_ c: Candidate) -> Int? {
+            switch c.entries.first?.type {
+            case .person: 1
+            case .place: 2
+            case .organization: 3
+            case nil: nil
+            }
+        }
+        /// The candidate that is exactly `range`.
+        func listed(_ range: Range<Int>) -> Candidate? {
+            guard !range.isEmpty else { return nil }
+            let c = Int(f.candidateAt[range.lowerBound])
+            guard c >= 0, candidates[c].tokens == range else { return nil }
+            return candidates[c]
+        }
+        /// True when token `k` lies inside a listed name of more than one token.
+        func insideListedName(_ k: Int) -> Bool {
+            let c = Int(f.candidateAt[k])
+            return c >= 0 && candidates[c].tokens.count > 1
+        }
+        func isCut(_ k: Int) -> Bool {
+            tokens[k].kind == .word && f.caseClass[k] == CaseClass.lower && !f.cues[k].contains(.particle)
+                && !roles.isJoiner(word(k)) && !insideListedName(k)
+        }
+        /// The words of the hyphenated group that starts (or, backwards, ends) at `k`, within `range`.
+        func group(from k: Int, in range: Range<Int>) -> Range<Int> {
+            var end = k + 1
+            while end + 1 < range.upperBound, isHyphen(end) { end += 2 }
+            return k..<end
+        }
+        func group(endingAt k: Int, in range: Range<Int>) -> Range<Int> {
+            var start = k
+            while start - 2 >= range.lowerBound, isHyphen(start - 1) { start -= 2 }
+            return start..<(k + 1)
+        }
+        func roleWord(in g: Range<Int>) -> Int? {
+            stride(from: g.lowerBound, to: g.upperBound, by: 2).first { tokens[$0].kind == .word && roles.isRole(word($0)) }
+        }
+        /// A part without its words of office and articles, and the listed names hyphenated to them.
+        /// True when a listed name starts at token `k`.
+        func listedAt(_ k: Int) -> Bool {
+            let c = Int(f.candidateAt[k])
+            return c >= 0 && candidates[c].tokens.lowerBound == k
+        }
+        /// True when a listed name ends the range (`Путин`, `России Владимир Путин`, `Путин` of a
+        /// span that starts inside `Владимир Путин`).
+        func endsWithListedName(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty else { return false }
+            let c = Int(f.candidateAt[range.upperBound - 1])
+            return c >= 0 && candidates[c].tokens.upperBound == range.upperBound
+        }
+        func trimmed(_ part: Range<Int>, person: Bool) -> (name: Range<Int>, before: [Range<Int>], onlyRoles: Bool) {
+            var lo = part.lowerBound, hi = part.upperBound
+            var before: [Range<Int>] = []
+            var removed = false
+            while lo < hi {
+                guard tokens[lo].kind == .word else { break }
+                let g = group(from: lo, in: lo..<hi)
+                // A word of office goes before a person, or before a listed name (`Premier League` stays).
+                if let r = roleWord(in: g), person || g.upperBound >= hi || listedAt(g.upperBound) {
+                    // `NATO-Generalsekretär`: the listed name before the word of office is a name of its own.
+                    if r > lo, let c = listed(lo..<(r - 1)), listedClass(c) != nil { before.append(lo..<(r - 1)) }
+                    lo = g.upperBound
+                    removed = true
+                    continue
+                }
+                // An article goes before a listed name it is no part of (`La Croix-Rouge`, not `La Paz`).
+                if g.count == 1, lo + 1 < hi, roles.isArticle(word(lo)), !insideListedName(lo), listedAt(lo + 1) {
+                    lo += 1
+                    removed = true
+                    continue
+                }
+                break
+            }
+            while hi > lo {
+                guard tokens[hi - 1].kind == .word else { break }
+                let g = group(endingAt: hi - 1, in: lo..<hi)
+                // After a listed name only (`Chinas Staatschef`).
+                guard roleWord(in: g) != nil, !insideListedName(hi - 1), g.lowerBound > lo, listed(lo..<g.lowerBound) != nil else { break }
+                hi = g.lowerBound
+                removed = true
+            }
+            // A part that is an article alone (`La` of `La présidente de la Commission`).
+            if part.count == 1, tokens[part.lowerBound].kind == .word, roles.isArticle(word(part.lowerBound)) {
+                return (part.upperBound..<part.upperBound, before, true)
+            }
+            return (lo..<max(lo, hi), before, removed && lo >= hi)
+        }
+
+        var out: [EntitySpan] = []
+        out.reserveCapacity(spans.count)
+        for span in spans {
+            guard span.spanClass != 4 else { out.append(span); continue }
+            var parts: [Range<Int>] = []
+            var start = span.tokens.lowerBound
+            for k in span.tokens where isCut(k) {
+                if start < k { parts.append(start..<k) }
+                start = k + 1
+            }
+            if start < span.tokens.upperBound { parts.append(start..<span.tokens.upperBound) }
+            // Parts without a capitalised word are no names (`сборной` of `сборной Франции`, which
+            // the mention drops anyway): a cut is two named parts or lower-case words after the last.
+            parts.removeAll { part in !part.contains { f.isName($0) } }
+            let cut = parts.count > 1 || parts.first.map { $0.upperBound < span.tokens.upperBound } ?? false
+            let person = span.spanClass == 1
+            var pieces = parts.map { trimmed($0, person: person) }
+            if !cut || !(pieces.first.map { $0.onlyRoles || endsWithListedName($0.name) } ?? false) {
+                // Not cut: only the words of office and articles at its ends go.
+                pieces = [trimmed(span.tokens, person: person)]
+            }
+            for piece in pieces {
+                for range in piece.before {
+                    if let c = listed(range), let spanClass = listedClass(c) {
+                        out.append(EntitySpan(tokens: range, spanClass: spanClass, source: span.source, confidence: span.confidence))
+                    }
+                }
+                guard !piece.name.isEmpty, piece.name.contains(where: { f.isName($0) }) else { continue }
+                var spanClass = span.spanClass
+                if piece.name != span.tokens, let c = listed(piece.name), let listedType = listedClass(c),
+                   !c.entries.contains(where: { $0.type == NERTag.begin(span.spanClass).entityType }) {
+                    spanClass = listedType
+                }
+                out.append(EntitySpan(tokens: piece.name, spanClass: spanClass, source: span.source, confidence: span.confidence))
+            }
+        }
+        return out
+    }
+
+    /// Spans that stop inside a listed name run to its end (`Kremlsprecher Dmitri` | `Peskow` →
+    /// `Dmitri Peskow`, `La Croix` → `Croix-Rouge`, `Viktor` → `Viktor Orbán`): when the listed name
+    /// starts at the span's start or right after a listed name that opens the span, and what it
+    /// runs over is untagged or spans inside it.
+    static func extendedToListedNames(_ spans: [EntitySpan], candidates: [Candidate], features f: TokenFeatures) -> [EntitySpan] {
+        var out: [EntitySpan] = []
+        out.reserveCapacity(spans.count)
+        var k = 0
+        while k < spans.count {
+            var span = spans[k]
+            k += 1
+            guard span.spanClass != 4 else { out.append(span); continue }
+            let last = span.tokens.upperBound - 1
+            let c = Int(f.candidateAt[last])
+            guard c >= 0 else { out.append(span); continue }
+            let name = candidates[c].tokens
+            guard name.upperBound > span.tokens.upperBound, name.lowerBound >= span.tokens.lowerBound,
+                  let type = candidates[c].entries.first?.type else { out.append(span); continue }
+            // Spans the listed name runs over must lie inside it.
+            var next = k
+            while next < spans.count, spans[next].tokens.lowerBound < name.upperBound {
+                guard spans[next].tokens.upperBound <= name.upperBound else { break }
+                next += 1
+            }
+            if next < spans.count, spans[next].tokens.lowerBound < name.upperBound { out.append(span); continue }
+            let spanClass = type == .person ? 1 : type == .place ? 2 : 3
+            if name.lowerBound > span.tokens.lowerBound {
+                // `Индии Нарендра` | `Моди`: only after a listed name opening the span.
+                let opening = Int(f.candidateAt[span.tokens.lowerBound])
+                guard opening >= 0, candidates[opening].tokens == span.tokens.lowerBound..<name.lowerBound,
+                      let openingType = candidates[opening].entries.first?.type else { out.append(span); continue }
+                out.append(EntitySpan(tokens: span.tokens.lowerBound..<name.lowerBound,
+                                      spanClass: openingType == .person ? 1 : openingType == .place ? 2 : 3,
+                                      source: span.source, confidence: span.confidence))
+            }
+            span.tokens = name
+            if !candidates[c].entries.contains(where: { $0.type == NERTag.begin(span.spanClass).entityType }) { span.spanClass = spanClass }
+            out.append(span)
+            k = next
+        }
+        return out
+    }
+}
+
+extension EntityRecognizer {
+    /// Listed acronyms the model left untagged or called MISC (`l'OTAN`, `l'ONU` in French, which
+    /// borrows the Spanish model): a one-token name in capitals, listed exactly so, for entries of one type none
+    /// of which is marked ambiguous, becomes a span of that type.
+    static func listedAcronyms(_ spans: [EntitySpan], candidates: [Candidate], features f: TokenFeatures) -> [EntitySpan] {
+        var covered = [Bool](repeating: false, count: f.count)
+        // MISC spans never become mentions: a listed acronym inside one (`l'OTAN` as MISC) is taken.
+        for span in spans where span.spanClass != 4 { for k in span.tokens where k < covered.count { covered[k] = true } }
+        var added: [EntitySpan] = []
+        for c in candidates where c.exactCase && c.tokens.count == 1 {
+            let k = c.tokens.lowerBound
+            guard k < covered.count, !covered[k], f.caseClass[k] == CaseClass.allCaps, !f.capsSentence[k],
+                  let type = c.entries.first?.type, type != .person,
+                  c.entries.allSatisfy({ $0.type == type && !$0.marked }) else { continue }
+            added.append(EntitySpan(tokens: c.tokens, spanClass: type == .place ? 2 : 3, source: "rule:listed-acronym", confidence: 0.7))
+        }
+        guard !added.isEmpty else { return spans }
+        let kept = spans.filter { span in span.spanClass != 4 || !added.contains { $0.tokens.overlaps(span.tokens) } }
+        return (kept + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+}

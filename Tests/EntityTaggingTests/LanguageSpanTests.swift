@@ -1,0 +1,137 @@
+import GazetteCore
+import Testing
+import TextAnalysis
+@testable import EntityTagging
+
+/// The span repair of the models of other languages (``EntityRecognizer/languageSpans``,
+/// ``EntityRecognizer/extendedToListedNames``) and the matching forms it relies on: words of
+/// office, German declined adjectives, Slavic fleeting vowels, regions named like their city.
+@Suite struct LanguageSpanTests {
+    static let lists = """
+    id\ttype\tname\taliases\tcountry\tsubtype\tpopulation\trole\tsource
+    Q183\tPlace\tGermany\tГермания|Deutschland\tDE\tcountry\t\t\ttest
+    Q649\tPlace\tMoscow\tМосква\tRU\tcity\t12506468\t\ttest
+    Q1899\tPlace\tKyiv\tКиев\tUA\tcity\t2952301\t\ttest
+    Q79\tPlace\tEgypt\tЕгипет\tEG\tcountry\t\t\ttest
+    Q7747\tPerson\tVladimir Putin\tПутин|Владимир Путин\tRU\tpolitician\t\t\ttest
+    Q57792\tPerson\tMark Rutte\tРютте|Марк Рютте\tNL\tpolitician\t\t\ttest
+    gz:p:friedrich-merz\tPerson\tFriedrich Merz\tФридрих Мерц\tDE\tpolitician\t\t\ttest
+    gz:p:dmitry-peskov\tPerson\tDmitry Peskov\tDmitri Peskow\tRU\tpolitician\t\t\ttest
+    Q7184\tOrganization\tNATO\tНАТО\t\tintergovernmental\t\t\ttest
+    Q63991554\tOrganization\tRed Cross\tCroix-Rouge|Rotes Kreuz|Rote Kreuz\t\tintergovernmental\t\t\ttest
+    gz:o:imf\tOrganization\tInternational Monetary Fund\tInternationale Währungsfonds\t\tintergovernmental\t\t\ttest
+    Q458\tOrganization\tEuropean Union\tEuropäische Union\t\tintergovernmental\t\t\ttest
+
+    """
+
+    static let gazetteer: Gazetteer = {
+        var diagnostics: [GazetteerFile.Diagnostic] = []
+        return Gazetteer(entries: GazetteerFile.parse(bytes: Array(lists.utf8), path: "test.tsv", diagnostics: &diagnostics))
+    }()
+
+    /// The text analysed as a model of another language sees it, with spans given by their
+    /// surfaces (each the first occurrence) and classes (1 PER, 2 LOC, 3 ORG); returns the repaired
+    /// spans' surfaces and classes.
+    static func repaired(_ text: String, language: String, spans given: [(String, Int)]) throws -> [(String, Int)] {
+        var article = Article(id: "t", text: text)
+        article.language = language
+        try Segmenter().process(&article)
+        try GazetteerMatcher(gazetteer: gazetteer).process(&article)
+        let tokens = article.tokens, candidates = article.candidates
+        let bytes = Array(text.utf8)
+        func surface(_ r: Range<Int>) -> String {
+            String(decoding: bytes[tokens[r.lowerBound].range.start..<tokens[r.upperBound - 1].range.end], as: UTF8.self)
+        }
+        var spans: [EntitySpan] = []
+        for (name, spanClass) in given {
+            let start = try #require(tokens.indices.first { k in
+                (k..<tokens.count).contains { surface(k..<($0 + 1)) == name }
+            })
+            let end = try #require((start..<tokens.count).first { surface(start..<($0 + 1)) == name }) + 1
+            spans.append(EntitySpan(tokens: start..<end, spanClass: spanClass, source: "model", confidence: 0.9))
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var extractor = FeatureExtractor(lexicons: RecognizerLexicons(), clusters: WordClusters())
+            extractor.letterFeatures = true
+            let (features, _) = extractor.prepare(buffer, tokens: tokens, candidates: candidates)
+            var out = EntityRecognizer.languageSpans(spans, bytes: buffer, tokens: tokens, candidates: candidates, features: features, roles: RoleWords.builtIn)
+            out = EntityRecognizer.listedNameSpans(out, candidates: candidates, features: features)
+            out = EntityRecognizer.extendedToListedNames(out, candidates: candidates, features: features)
+            return out.map { (surface($0.tokens), $0.spanClass) }
+        }
+    }
+
+    static func isRole(_ word: String) -> Bool {
+        Array(word.utf8).withUnsafeBufferPointer { RoleWords.builtIn.isRole($0) }
+    }
+
+    @Test func wordsOfOfficeInEveryCaseAndCompound() {
+        for word in ["Президент", "президента", "президентом", "Канцлер", "Речник", "речника", "Bundeskanzler",
+                     "Kremlsprecher", "Ministerpräsidentin", "Regierungschef", "ministre", "Premier", "portavoz", "rzecznik"] {
+            #expect(Self.isRole(word), "\(word)")
+        }
+        for word in ["Путин", "Москва", "Merz", "Kreml", "Berlin", "Commission", "Мерц", "Kanzleramt"] {
+            #expect(!Self.isRole(word), "\(word)")
+        }
+    }
+
+    @Test func aTitleBeforeACountryAndAPersonGoes() throws {
+        let out = try Self.repaired("Канцлер Германии Фридрих Мерц прилетел в Киев.", language: "ru",
+                                    spans: [("Канцлер Германии Фридрих Мерц", 1), ("Киев", 2)])
+        #expect(out.map(\.0) == ["Германии", "Фридрих Мерц", "Киев"])
+        #expect(out.map(\.1) == [2, 1, 2])
+    }
+
+    @Test func germanCompoundTitlesAndTheNameBeforeTheHyphen() throws {
+        let out = try Self.repaired("Bundeskanzler Friedrich Merz traf NATO-Generalsekretär Mark Rutte.", language: "de",
+                                    spans: [("Bundeskanzler Friedrich Merz", 1), ("NATO-Generalsekretär Mark", 1)])
+        #expect(out.map(\.0) == ["Friedrich Merz", "NATO", "Mark Rutte"])
+        #expect(out.map(\.1) == [1, 3, 1])
+    }
+
+    @Test func aNameRunningOnIntoAVerbAndTheNextNameIsCut() throws {
+        let out = try Self.repaired("Путин заявил в Москве, что Рютте пообещал Киеву помощь.", language: "ru",
+                                    spans: [("Путин заявил в Москве", 1), ("Рютте пообещал Киеву", 1)])
+        #expect(out.map(\.0) == ["Путин", "Москве", "Рютте", "Киеву"])
+        #expect(out.map(\.1) == [1, 2, 1, 2])
+    }
+
+    @Test func anUnlistedNameKeepsItsLowerCaseWords() throws {
+        // No part is a listed name: `Московский государственный университет` stays whole.
+        let out = try Self.repaired("Он окончил Московский государственный университет.", language: "ru",
+                                    spans: [("Московский государственный университет", 3)])
+        #expect(out.map(\.0) == ["Московский государственный университет"])
+    }
+
+    @Test func frenchTitlesAndArticlesGoAndASpanGrowsToTheListedName() throws {
+        let out = try Self.repaired("La Croix-Rouge a indiqué que le Premier ministre Dmitri Peskow était là.", language: "fr",
+                                    spans: [("La Croix", 3), ("Premier ministre Dmitri", 1)])
+        #expect(out.map(\.0) == ["Croix-Rouge", "Dmitri Peskow"])
+        #expect(out.map(\.1) == [3, 1])
+    }
+
+    @Test func germanDeclinedAdjectivesReachTheWeakForm() throws {
+        var article = Article(id: "t", text: "Der Internationalen Währungsfonds und der Europäischen Union half das Roten Kreuz.")
+        article.language = "de"
+        try Segmenter().process(&article)
+        try GazetteerMatcher(gazetteer: Self.gazetteer).process(&article)
+        #expect(article.candidates.compactMap { $0.entries.first?.id } == ["gz:o:imf", "Q458", "Q63991554"])
+        // Not in English text.
+        var english = Article(id: "e", text: "The Europäischen Union.")
+        english.language = "en"
+        try Segmenter().process(&english)
+        try GazetteerMatcher(gazetteer: Self.gazetteer).process(&english)
+        #expect(english.candidates.isEmpty)
+    }
+
+    @Test func fleetingVowelsAreRestored() throws {
+        #expect(CyrillicNames.fleetingVowelStem("египт") == "египет")
+        #expect(CyrillicNames.fleetingVowelStem("москв") == nil)
+        #expect(CyrillicNames.fleetingVowelStem("брюссел") == nil)
+        var article = Article(id: "t", text: "Цены в Египте растут.")
+        article.language = "ru"
+        try Segmenter().process(&article)
+        try GazetteerMatcher(gazetteer: Self.gazetteer).process(&article)
+        #expect(article.candidates.compactMap { $0.entries.first?.id } == ["Q79"])
+    }
+}
