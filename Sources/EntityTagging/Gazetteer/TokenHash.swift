@@ -85,7 +85,7 @@ struct TokenKeys {
             let last = bytes[bytes.count - 1]
             if last == 0x73 {
                 alternate = TokenHash.token(UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 1)]))
-            } else if bytes.count >= 6, last == 0x6E || last == 0x72 || last == 0x6D, bytes[bytes.count - 2] == 0x65 {
+            } else if bytes.count >= 5, last == 0x6E || last == 0x72 || last == 0x6D, bytes[bytes.count - 2] == 0x65 {
                 // A declined adjective (`Europäischen`, `Internationaler`, `Schwarzem`) by its weak
                 // form in `-e`, as German names are listed too (`Europäische Union`, `Schwarze Meer`).
                 alternate = TokenHash.token(UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 1)]))
