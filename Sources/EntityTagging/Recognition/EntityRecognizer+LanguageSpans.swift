@@ -8,13 +8,15 @@ import GazetteCore
 extension EntityRecognizer {
     /// The spans cut and trimmed (see the extension's documentation), before ``listedNameSpans``:
     ///
-    /// 1. A span is cut at its lower-case words that are no name particle (`von`, `de`, `фон`) and
-    ///    no part of a listed name covering them (`Европейский союз`, `Commission européenne`), when
-    ///    one of the parts is exactly a listed name or only words of office: names such as
+    /// 1. A span is cut at its lower-case words that are no name particle (`von`, `de`, `фон`), no
+    ///    noun continuing a Cyrillic name (`области`, `университет`) and no part of a listed name
+    ///    covering them (`Европейский союз`, `Commission européenne`), when its first named part
+    ///    ends in a listed name or is only words of office or an article: names such as
     ///    `Московский государственный университет` keep their lower-case words.
-    /// 2. Each part loses its leading and trailing words of office and articles (``RoleWords``),
-    ///    hyphenated ones whole (`Премьер-министр`); a listed name before the hyphen is its own
-    ///    span (`NATO-Generalsekretär` → `NATO`, `EZB-Präsidentin` → `EZB`).
+    /// 2. Each part loses its leading words of office (before a person or a listed name) and
+    ///    articles (before a listed name they are no part of), and its trailing words of office
+    ///    after a listed name (``RoleWords``), hyphenated ones whole (`Премьер-министр`); a listed
+    ///    name before the hyphen is its own span (`NATO-Generalsekretär` → `NATO`).
     /// 3. A part that is exactly a listed name takes its likeliest entry's type.
     static func languageSpans(_ spans: [EntitySpan], bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], candidates: [Candidate],
                               features f: TokenFeatures, roles: RoleWords) -> [EntitySpan] {
