@@ -140,6 +140,16 @@ struct TopicsCommand: ParsableCommand {
             if data == nil { printError("note: no --data folder given: building from the lexicon alone (much weaker model)") }
             let model = try recipe.recipe().build(dataDirectory: data, lexiconPath: lexiconPath, leaveOut: Set(leaveOut))
             try model.write(to: outputPath, encoding: .int8)
+            if model.extractor.clusters != nil {
+                // The model reads its word clusters from the file next to it: copy them there.
+                let source = try recipe.clusters ?? DataLocator.path(DefaultModelRecipe.clustersPath)
+                let target = ((outputPath as NSString).deletingLastPathComponent as NSString)
+                    .appendingPathComponent((source as NSString).lastPathComponent)
+                if URL(fileURLWithPath: source).standardizedFileURL != URL(fileURLWithPath: target).standardizedFileURL {
+                    try? FileManager.default.removeItem(atPath: target)
+                    try FileManager.default.copyItem(atPath: source, toPath: target)
+                }
+            }
             let size = (try? FileManager.default.attributesOfItem(atPath: outputPath)[.size] as? Int) ?? 0
             printError(
                 "built \(outputPath) (\(size / 1024) KiB) from \(model.provenance["examples"] ?? "?") documents "
@@ -290,6 +300,12 @@ struct RecipeFlags: ParsableArguments {
     var sectionCategories: String?
     @Flag(help: "Fit the temperature on a held-out fifth of the training mix instead of on held-out sources.")
     var inSourceCalibration = false
+    @Option(help: "Word cluster table (word<TAB>ids) whose clusters are features too (default: models/topics/word-clusters.tsv in the data folder).")
+    var clusters: String?
+    @Option(help: "Cluster table columns used as features, e.g. 1,2 (0 = coarsest; 'none' for words only).")
+    var clusterLevels: String?
+    @Option(help: "Weight of cluster features against words.")
+    var clusterWeight: Float?
 
     func recipe() throws -> DefaultModelRecipe {
         var recipe = DefaultModelRecipe()
@@ -310,6 +326,11 @@ struct RecipeFlags: ParsableArguments {
         if let relabelDominance { recipe.relabelDominance = relabelDominance }
         if let narrowEvidence { recipe.narrowEvidence = narrowEvidence }
         if inSourceCalibration { recipe.calibrateOnHeldOutSources = false }
+        if let clusterLevels { recipe.training.features.clusterLevels = clusterLevels.split(separator: ",").compactMap { Int($0) } }
+        if let clusterWeight { recipe.training.features.clusterWeight = clusterWeight }
+        if !recipe.training.features.clusterLevels.isEmpty {
+            recipe.training.clusters = try TopicWordClusters(contentsOf: clusters ?? DataLocator.path(DefaultModelRecipe.clustersPath))
+        }
         if let sectionCategories {
             var sections: [NewsSource: Set<String>] = [:]
             for pair in sectionCategories.split(separator: "|") {

@@ -13,7 +13,8 @@ import Testing
         let explain = try #require(record["explain"] as? [[String: Any]])
         #expect(!explain.isEmpty && explain.count <= 10)
         let features = explain.compactMap { $0["feature"] as? String }
-        #expect(features.allSatisfy { story.lowercased().contains($0) })
+        // A word, a word pair, or `~word` (the word's cluster): always words of the story.
+        #expect(features.allSatisfy { story.lowercased().contains($0.hasPrefix("~") ? String($0.dropFirst()) : $0) })
         #expect(features.contains { ["striker", "goalkeeper", "penalty", "cup final", "squad"].contains($0) })
         let weights = explain.compactMap { $0["weight"] as? Double }
         #expect(weights.allSatisfy { $0 > 0 } && weights == weights.sorted(by: >))

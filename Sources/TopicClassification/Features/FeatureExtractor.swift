@@ -8,29 +8,59 @@ public struct FeatureExtractor: Sendable {
     /// Inverse document frequency per bucket (empty when `options.idf` is off).
     public let idf: [Float]
     let hasher: WordHasher
+    /// Word clusters whose ids are features too (at `options.clusterLevels`), or nil.
+    public let clusters: TopicWordClusters?
 
     /// Creates an extractor; `idf` must have `options.dimension` entries when `options.idf` is on.
-    public init(options: FeatureOptions, idf: [Float] = []) {
+    /// Cluster features need both `clusters` and `options.clusterLevels`.
+    public init(options: FeatureOptions, idf: [Float] = [], clusters: TopicWordClusters? = nil) {
         self.options = options
         self.idf = idf
         self.hasher = WordHasher(options: options)
+        self.clusters = options.clusterLevels.isEmpty ? nil : clusters
     }
 
     /// The distinct buckets of `text` with their raw counts, indices increasing.
     public func counts(_ text: String) -> SparseVector {
-        var buckets: [Int32] = []
-        buckets.reserveCapacity(text.utf8.count / 3)
-        hasher.forEachBucket(in: text) { buckets.append(Int32(truncatingIfNeeded: $0)) }
-        return Self.runLength(&buckets)
+        counts([text])
     }
 
     /// The distinct buckets of several text parts (title, body) counted together.
     public func counts(_ parts: [String]) -> SparseVector {
         var buckets: [Int32] = []
         for part in parts {
-            hasher.forEachBucket(in: part) { buckets.append(Int32(truncatingIfNeeded: $0)) }
+            var copy = part
+            copy.withUTF8 { bytes in
+                hasher.forEachBucket(inBytes: bytes) { buckets.append(Int32(truncatingIfNeeded: $0)) }
+                forEachClusterBucket(inBytes: bytes) { bucket, _ in buckets.append(Int32(truncatingIfNeeded: bucket)) }
+            }
         }
         return Self.runLength(&buckets)
+    }
+
+    /// Calls `body` with the cluster bucket of every content word of `bytes` that the cluster table
+    /// has, at each of `options.clusterLevels`, and the word's byte range.
+    func forEachClusterBucket(inBytes bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void) {
+        guard let clusters else { return }
+        let levels = options.clusterLevels.filter { $0 >= 0 && $0 < clusters.levels }
+        hasher.forEachContentWord(inBytes: bytes) { hash, range in
+            guard let index = clusters.find(hash) else { return }
+            for level in levels {
+                body(TopicWordClusters.bucket(level: level, id: clusters.id(at: index, level: level), mask: hasher.mask), range)
+            }
+        }
+    }
+
+    /// The buckets cluster features can fall in (empty without clusters).
+    var clusterBuckets: Set<Int> {
+        guard let clusters else { return [] }
+        var buckets = Set<Int>()
+        for level in options.clusterLevels where level >= 0 && level < clusters.levels {
+            for index in 0..<clusters.count {
+                buckets.insert(TopicWordClusters.bucket(level: level, id: clusters.id(at: index, level: level), mask: hasher.mask))
+            }
+        }
+        return buckets
     }
 
     /// The model input for raw counts: `1 + log(count)` (if sublinear), times IDF (if on), unit length.

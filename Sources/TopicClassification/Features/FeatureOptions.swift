@@ -15,6 +15,11 @@ public struct FeatureOptions: Hashable, Sendable, Codable {
     /// bridges them ("bank of england" gives "bank england"). Default none. Stored in the model file,
     /// so a model featurises text at run time with the list it was trained with.
     public var stopWords: [String] = []
+    /// Granularities (columns of the word cluster table, 0 = coarsest) whose cluster of each word is a
+    /// feature too, when the extractor has ``TopicWordClusters``. Default none. Stored in the model file.
+    public var clusterLevels: [Int] = []
+    /// Factor on the cluster features' IDF, so they weigh this much against words. Default 1.
+    public var clusterWeight: Float = 1
 
     /// The default options.
     public init() {}
@@ -27,6 +32,27 @@ public struct FeatureOptions: Hashable, Sendable, Codable {
         sublinearTF = try container.decode(Bool.self, forKey: .sublinearTF)
         idf = try container.decode(Bool.self, forKey: .idf)
         stopWords = try container.decodeIfPresent([String].self, forKey: .stopWords) ?? []
+        clusterLevels = try container.decodeIfPresent([Int].self, forKey: .clusterLevels) ?? []
+        clusterWeight = try container.decodeIfPresent(Float.self, forKey: .clusterWeight) ?? 1
+    }
+
+    /// Writes the options; the cluster settings only when clusters are used, so models without them
+    /// keep the header they always had.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(hashBits, forKey: .hashBits)
+        try container.encode(bigrams, forKey: .bigrams)
+        try container.encode(sublinearTF, forKey: .sublinearTF)
+        try container.encode(idf, forKey: .idf)
+        try container.encode(stopWords, forKey: .stopWords)
+        if !clusterLevels.isEmpty {
+            try container.encode(clusterLevels, forKey: .clusterLevels)
+            try container.encode(clusterWeight, forKey: .clusterWeight)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case hashBits, bigrams, sublinearTF, idf, stopWords, clusterLevels, clusterWeight
     }
 
     /// English function words and news boilerplate ("said", "told", "mr") for ``stopWords``: they occur

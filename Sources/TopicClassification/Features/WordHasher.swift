@@ -92,6 +92,13 @@ package struct WordHasher: Sendable, Hashable {
         }
     }
 
+    /// Calls `body` with the FNV-1a hash of each folded word of `bytes` that is not a stop word, and its byte range.
+    func forEachContentWord(inBytes bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64, Range<Int>) -> Void) {
+        forEachWordHash(bytes) { hash, range in
+            if !isStopWord(hash, mixed: Self.finalize(hash)) { body(hash, range) }
+        }
+    }
+
     /// Calls `body` with the FNV-1a hash of each folded word of `bytes` and the word's byte range.
     func forEachWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64, Range<Int>) -> Void) {
         let offset = StableHash.fnvOffset

@@ -2,7 +2,8 @@ import Foundation
 
 /// How much one word or word pair of a text counted for a topic.
 public struct FeatureContribution: Sendable, Hashable {
-    /// The word or word pair as it appears in the text, lowercased (a pair spans the stop words between).
+    /// The word or word pair as it appears in the text, lowercased (a pair spans the stop words between);
+    /// `~word` is the word's cluster (words used like it), for models with word cluster features.
     public var feature: String
     /// What it added to the topic's log-odds against the average topic (calibrated scale): positive
     /// pushes towards the topic, negative away from it.
@@ -34,7 +35,7 @@ extension LinearTopicModel {
         for part in parts {
             var copy = part
             copy.withUTF8 { bytes in
-                extractor.hasher.forEachFeature(inBytes: bytes) { bucket, range in
+                func add(_ bucket: Int, _ range: Range<Int>, prefix: String) {
                     guard seen.insert(bucket).inserted, let v = value[Int32(bucket)] else { return }
                     var sum: Float = 0
                     for j in 0..<k { sum += weight(bucket: bucket, label: j) }
@@ -42,10 +43,16 @@ extension LinearTopicModel {
                     guard delta > 0 else { return }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                     let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-                    contributions.append(FeatureContribution(feature: words.joined(separator: " "), weight: Double(delta)))
+                    contributions.append(FeatureContribution(feature: prefix + words.joined(separator: " "), weight: Double(delta)))
                 }
+                extractor.hasher.forEachFeature(inBytes: bytes) { add($0, $1, prefix: "") }
+                extractor.forEachClusterBucket(inBytes: bytes) { add($0, $1, prefix: "~") }
             }
         }
+        // A word's clusters at several granularities are one feature, `~word`.
+        var merged: [String: Double] = [:]
+        for contribution in contributions { merged[contribution.feature, default: 0] += contribution.weight }
+        contributions = merged.map { FeatureContribution(feature: $0.key, weight: $0.value) }
         contributions.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
         return Array(contributions.prefix(limit))
     }

@@ -23,6 +23,9 @@ struct TopicModelHeader: Codable {
     /// IDF stored as bytes: idf = idfMin + byte × idfStep.
     var idfMin: Float?
     var idfStep: Float?
+    /// Version 2: the word cluster file the features use, next to the model file, and its word count.
+    var clusterFile: String?
+    var clusterWords: Int?
     var provenance: [String: String]
 }
 
@@ -31,20 +34,26 @@ extension LinearTopicModel {
     static let magic: [UInt8] = Array("GZTOPIC\u{1}".utf8)
     static let formatName = "gazette-topic-model"
     static let formatVersion = 1
+    /// Version 2: as 1, and the features use a word cluster file kept next to the model file.
+    static let clusterFormatVersion = 2
 
     /// Writes the model as one file: magic, header length (UInt32 LE), JSON header, then little-endian
     /// biases, IDF (if used) and weights.
     ///
     /// Layout after the header: `bias[K]` float32, `idf[D]` (when IDF is on: float32 for the `float32`
     /// encoding, else one byte per bucket scaled by `idfMin`/`idfStep`), `weights[D×K]` in the chosen
-    /// encoding, feature-major. `float32` files reproduce the trained model exactly.
+    /// encoding, feature-major. `float32` files reproduce the trained model exactly. A model whose
+    /// features use word clusters (version 2) names its cluster file (``TopicWordClusters/fileName``),
+    /// which must be kept next to the model file.
     public func serialized(encoding: WeightEncoding = .int8) throws(GazetteError) -> [UInt8] {
         let k = labels.count
         let d = extractor.options.dimension
+        let clusters = extractor.clusters
         var header = TopicModelHeader(
-            format: Self.formatName, version: Self.formatVersion, labels: labels, displayLabels: displayLabels,
+            format: Self.formatName, version: clusters == nil ? Self.formatVersion : Self.clusterFormatVersion,
+            labels: labels, displayLabels: displayLabels,
             features: extractor.options, temperature: temperature, weightEncoding: encoding, classScales: nil,
-            idfMin: nil, idfStep: nil, provenance: provenance)
+            idfMin: nil, idfStep: nil, clusterFile: clusters?.fileName, clusterWords: clusters?.count, provenance: provenance)
         var idfBytes: [UInt8] = []
         if extractor.options.idf && encoding == .float32 {
             for v in extractor.idf { appendLE(v.bitPattern, to: &idfBytes) }
@@ -103,17 +112,18 @@ extension LinearTopicModel {
         }
     }
 
-    /// Loads a model file written by ``write(to:encoding:)``.
+    /// Loads a model file written by ``write(to:encoding:)`` (and its word cluster file, next to it).
     public init(contentsOf path: String) throws(GazetteError) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw GazetteError(.model, "could not read the topic model \(path)", cause: error.localizedDescription)
         }
-        try self.init(serialized: [UInt8](data), name: path)
+        try self.init(serialized: [UInt8](data), name: path, directory: (path as NSString).deletingLastPathComponent)
     }
 
-    /// Decodes a model from the bytes of a model file; `name` appears in error messages.
-    public init(serialized bytes: [UInt8], name: String = "topic model") throws(GazetteError) {
+    /// Decodes a model from the bytes of a model file; `name` appears in error messages. A model with
+    /// word cluster features reads its cluster file from `directory` (default: the current folder).
+    public init(serialized bytes: [UInt8], name: String = "topic model", directory: String = "") throws(GazetteError) {
         func fail(_ what: String) -> GazetteError {
             GazetteError(.model, "\(name) is not a valid Gazette topic model: \(what); retrain it with 'gazette topics train'")
         }
@@ -125,8 +135,23 @@ extension LinearTopicModel {
             throw fail("unreadable header")
         }
         guard header.format == Self.formatName else { throw fail("format \"\(header.format)\"") }
-        guard header.version == Self.formatVersion else {
-            throw fail("version \(header.version), this build reads version \(Self.formatVersion)")
+        guard header.version == Self.formatVersion || header.version == Self.clusterFormatVersion else {
+            throw fail("version \(header.version), this build reads versions \(Self.formatVersion) and \(Self.clusterFormatVersion)")
+        }
+        var clusters: TopicWordClusters?
+        if header.version == Self.clusterFormatVersion {
+            guard let file = header.clusterFile, !file.isEmpty, !file.contains("/"), let words = header.clusterWords else {
+                throw fail("word cluster file missing from its header")
+            }
+            let path = directory.isEmpty ? file : (directory as NSString).appendingPathComponent(file)
+            let table: TopicWordClusters
+            do { table = try TopicWordClusters(contentsOf: path) } catch {
+                throw GazetteError(.model, "\(name) needs its word cluster file \(path) next to it", cause: error.message)
+            }
+            guard table.count == words else {
+                throw GazetteError(.model, "\(path) has \(table.count) words but \(name) was trained with \(words): keep the cluster file the model was built with")
+            }
+            clusters = table
         }
         do { try header.features.validate() } catch { throw fail(error.message) }
         let k = header.labels.count
@@ -150,7 +175,7 @@ extension LinearTopicModel {
             idf = bytes[offset..<(offset + d)].map { lo + Float($0) * step }
             offset += d
         }
-        let extractor = FeatureExtractor(options: header.features, idf: idf)
+        let extractor = FeatureExtractor(options: header.features, idf: idf, clusters: clusters)
         switch header.weightEncoding {
         case .float32:
             var weights = [Float](repeating: 0, count: d * k)

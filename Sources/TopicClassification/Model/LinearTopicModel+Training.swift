@@ -35,10 +35,13 @@ extension LinearTopicModel {
         let weights = examples.map(\.weight)
 
         // Features: counts, IDF from all training documents, then weighted unit vectors.
-        let plain = FeatureExtractor(options: options.features)
+        let plain = FeatureExtractor(options: options.features, clusters: options.clusters)
         let counts = examples.map { plain.counts($0.parts) }
-        let idf = options.features.idf ? Self.inverseDocumentFrequency(counts, dimension: options.features.dimension) : []
-        let extractor = FeatureExtractor(options: options.features, idf: idf)
+        var idf = options.features.idf ? Self.inverseDocumentFrequency(counts, dimension: options.features.dimension) : []
+        if !idf.isEmpty, options.features.clusterWeight != 1 {
+            for bucket in plain.clusterBuckets { idf[bucket] *= options.features.clusterWeight }
+        }
+        let extractor = FeatureExtractor(options: options.features, idf: idf, clusters: options.clusters)
         let vectors = counts.map { extractor.weigh($0) }
 
         let initial = options.prior?.initialWeights(labels: labels, hasher: extractor.hasher, dimension: options.features.dimension)

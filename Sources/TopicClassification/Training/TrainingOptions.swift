@@ -23,6 +23,9 @@ public struct TrainingOptions: Sendable, Hashable {
     /// Starting weights from prior knowledge (e.g. a topic lexicon); training moves them where the
     /// data disagrees. Default nil (all weights start at 0).
     public var prior: WeightPrior? = nil
+    /// Word clusters for the cluster features of ``FeatureOptions/clusterLevels`` (stored in the model
+    /// file). Default nil: words only.
+    public var clusters: TopicWordClusters? = nil
     /// Display labels by class label, for models whose labels are codes; IPTC codes get theirs anyway.
     public var displayLabels: [String: String] = [:]
     /// Extra facts written into the model file's header.
