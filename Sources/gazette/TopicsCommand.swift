@@ -300,7 +300,7 @@ struct RecipeFlags: ParsableArguments {
     var sectionCategories: String?
     @Flag(help: "Fit the temperature on a held-out fifth of the training mix instead of on held-out sources.")
     var inSourceCalibration = false
-    @Option(help: "Word cluster table (word<TAB>ids) whose clusters are features too (default: models/topics/word-clusters.tsv in the data folder).")
+    @Option(help: "Word cluster table (word<TAB>ids) whose clusters are features too (default: models/ner/clusters.tsv in the data folder).")
     var clusters: String?
     @Option(help: "Cluster table columns used as features, e.g. 1,2 (0 = coarsest; 'none' for words only).")
     var clusterLevels: String?

@@ -56,15 +56,13 @@ public struct DefaultModelRecipe: Sendable {
         options.features.stopWords = FeatureOptions.englishStopWords
         options.epochs = 4
         options.fitBias = false
-        options.features.clusterLevels = [1, 2]
-        options.features.clusterWeight = 0.25
         self.training = options
     }
 
-    /// The word clusters the recipe's cluster features read (``FeatureOptions/clusterLevels``: the
-    /// middle and fine columns, 256 and 1,024 clusters, at a quarter of the weight of words), relative to the
-    /// data folder; kept next to the shipped model, which reads it at run time.
-    public static let clustersPath = "models/topics/word-clusters.tsv"
+    /// The word clusters that cluster features read by default (`--cluster-levels 1,2 --cluster-weight
+    /// 0.25` on `topics cross-eval` or `build-default`), relative to the data folder: the entity
+    /// recogniser's table. Off in the shipped recipe: they cost topics twice its time (docs/topics.md).
+    public static let clustersPath = "models/ner/clusters.tsv"
 
     /// Common words mixed into generated documents when no article corpus gives them.
     public static let builtInFiller: [String] = """

@@ -28,11 +28,20 @@ public struct FeatureExtractor: Sendable {
     /// The distinct buckets of several text parts (title, body) counted together.
     public func counts(_ parts: [String]) -> SparseVector {
         var buckets: [Int32] = []
+        let levels = clusterLevels
         for part in parts {
             var copy = part
             copy.withUTF8 { bytes in
-                hasher.forEachBucket(inBytes: bytes) { buckets.append(Int32(truncatingIfNeeded: $0)) }
-                forEachClusterBucket(inBytes: bytes) { bucket, _ in buckets.append(Int32(truncatingIfNeeded: bucket)) }
+                guard let clusters else {
+                    hasher.forEachBucket(inBytes: bytes) { buckets.append(Int32(truncatingIfNeeded: $0)) }
+                    return
+                }
+                hasher.forEachFeature(inBytes: bytes, word: { hash, _ in
+                    guard let index = clusters.find(hash) else { return }
+                    for level in levels {
+                        buckets.append(Int32(truncatingIfNeeded: TopicWordClusters.bucket(level: level, id: clusters.id(at: index, level: level), mask: hasher.mask)))
+                    }
+                }) { bucket, _ in buckets.append(Int32(truncatingIfNeeded: bucket)) }
             }
         }
         return Self.runLength(&buckets)
@@ -42,13 +51,19 @@ public struct FeatureExtractor: Sendable {
     /// has, at each of `options.clusterLevels`, and the word's byte range.
     func forEachClusterBucket(inBytes bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void) {
         guard let clusters else { return }
-        let levels = options.clusterLevels.filter { $0 >= 0 && $0 < clusters.levels }
+        let levels = clusterLevels
         hasher.forEachContentWord(inBytes: bytes) { hash, range in
             guard let index = clusters.find(hash) else { return }
             for level in levels {
                 body(TopicWordClusters.bucket(level: level, id: clusters.id(at: index, level: level), mask: hasher.mask), range)
             }
         }
+    }
+
+    /// The usable cluster granularities (columns the table has).
+    var clusterLevels: [Int] {
+        guard let clusters else { return [] }
+        return options.clusterLevels.filter { $0 >= 0 && $0 < clusters.levels }
     }
 
     /// The buckets cluster features can fall in (empty without clusters).

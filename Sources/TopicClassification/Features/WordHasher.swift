@@ -76,12 +76,19 @@ package struct WordHasher: Sendable, Hashable {
     /// Calls `body` with the bucket of every unigram and bigram of UTF-8 `bytes` and the byte range it
     /// covers (a bigram's runs from its first word's start to its second word's end).
     public func forEachFeature(inBytes bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void) {
+        forEachFeature(inBytes: bytes, word: { _, _ in }, body)
+    }
+
+    /// As ``forEachFeature(inBytes:_:)``, and calls `word` with the FNV hash and range of each word
+    /// that is not a stop word (in the same pass: cluster features need the word's hash).
+    func forEachFeature(inBytes bytes: UnsafeBufferPointer<UInt8>, word: (UInt64, Range<Int>) -> Void, _ body: (Int, Range<Int>) -> Void) {
         var previous: UInt64 = 0
         var previousStart = 0
         var havePrevious = false
         forEachWordHash(bytes) { hash, range in
             let mixed = Self.finalize(hash)
             if isStopWord(hash, mixed: mixed) { return }
+            word(hash, range)
             body(Int(mixed & mask), range)
             if bigrams && havePrevious {
                 body(Int(Self.finalize(previous &* StableHash.golden ^ hash ^ 0x5BD1_E995) & mask), previousStart..<range.upperBound)
