@@ -40,13 +40,13 @@ if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import spacy, en_co
 fi
 
 # CPU seconds (user + sys) of a /usr/bin/time -v report.
-cpu() { python3 -c "import re,sys; t=open(sys.argv[1]).read(); print(float(re.search(r'User time \(seconds\): ([0-9.]+)', t)[1]) + float(re.search(r'System time \(seconds\): ([0-9.]+)', t)[1]))" "$1"; }
+cpu() { python3 -c "import re,sys; t=open(sys.argv[1]).read(); print(round(float(re.search(r'User time \(seconds\): ([0-9.]+)', t)[1]) + float(re.search(r'System time \(seconds\): ([0-9.]+)', t)[1]), 2))" "$1"; }
 
 inputs=()
 for _ in $(seq "$REPEAT"); do inputs+=("$docs"); done
 best_tag="" best_cpu=""
 for _ in 1 2 3; do
-    /usr/bin/time -v -o "$work/time.txt" .build/release/gazette tag -o /dev/null "${inputs[@]}" 2> "$work/summary.txt"
+    /usr/bin/time -v -o "$work/time.txt" .build/release/gazette tag --jobs 1 -o /dev/null "${inputs[@]}" 2> "$work/summary.txt"
     tag=$(sed -n 's/^gazette tag: .* \([0-9.]*\) s, .*/\1/p' "$work/summary.txt" | tail -1)
     pages=$(sed -n 's/^gazette tag: \([0-9]*\) records.*/\1/p' "$work/summary.txt" | tail -1)
     c=$(cpu "$work/time.txt")
