@@ -56,19 +56,8 @@ public struct GazetteerEntries: RandomAccessCollection, Sendable {
         guard input.skipString(), let name = input.string() else { return nil }
         for _ in 0..<3 { guard input.skipStrings() else { return nil } }
         guard let role = input.string(), input.skipString(), let wikidata = input.string(), input.skipString(),
-              let population = input.varint(), population <= UInt64(Int.max), let hasPoint = input.u8() else { return nil }
-        var point: Coordinates? = nil
-        if hasPoint == 1 {
-            guard let latitude = input.u64(), let longitude = input.u64() else { return nil }
-            point = Coordinates(latitude: Double(bitPattern: latitude), longitude: Double(bitPattern: longitude))
-        }
-        guard let hasPopularity = input.u8() else { return nil }
-        var popularity: Double? = nil
-        if hasPopularity == 1 {
-            guard let bits = input.u64() else { return nil }
-            popularity = Double(bitPattern: bits)
-        }
-        return LinkFields(name: name, wikidata: wikidata.isEmpty ? nil : wikidata, role: role, coordinates: point, popularity: popularity)
+              let population = input.varint(), population <= UInt64(Int.max), let place = GazetteerEntries.readPlace(&input) else { return nil }
+        return LinkFields(name: name, wikidata: wikidata.isEmpty ? nil : wikidata, role: role, coordinates: place.point, popularity: place.popularity)
     }
 
     /// The entry's type, without decoding the record.
@@ -215,7 +204,18 @@ public struct GazetteerEntries: RandomAccessCollection, Sendable {
         guard let id = input.string(), let name = input.string(), let aliases = input.strings(), let ambiguous = input.strings(),
               let listIDs = input.strings(), let role = input.string(), let source = input.string(),
               let wikidata = input.string(), let wikidataSource = input.string(), let population = input.varint(),
-              population <= UInt64(Int.max), let hasPoint = input.u8() else { return nil }
+              population <= UInt64(Int.max), let place = readPlace(&input) else { return nil }
+        return GazetteerEntry(
+            id: id, type: type, name: name, aliases: aliases, ambiguousAliases: Set(ambiguous), country: country, subtype: subtype,
+            population: population == 0 ? nil : Int(population - 1), role: role, source: source,
+            wikidata: wikidata.isEmpty ? nil : wikidata, wikidataSource: wikidataSource, coordinates: place.point,
+            popularity: place.popularity, listIDs: listIDs)
+    }
+
+    /// The record's last fields: coordinates (flag, then two doubles) and popularity (flag, then a
+    /// double); `nil` when they are damaged.
+    static func readPlace(_ input: inout BinaryReader) -> (point: Coordinates?, popularity: Double?)? {
+        guard let hasPoint = input.u8() else { return nil }
         var point: Coordinates? = nil
         if hasPoint == 1 {
             guard let latitude = input.u64(), let longitude = input.u64() else { return nil }
@@ -227,11 +227,7 @@ public struct GazetteerEntries: RandomAccessCollection, Sendable {
             guard let bits = input.u64() else { return nil }
             popularity = Double(bitPattern: bits)
         }
-        return GazetteerEntry(
-            id: id, type: type, name: name, aliases: aliases, ambiguousAliases: Set(ambiguous), country: country, subtype: subtype,
-            population: population == 0 ? nil : Int(population - 1), role: role, source: source,
-            wikidata: wikidata.isEmpty ? nil : wikidata, wikidataSource: wikidataSource, coordinates: point,
-            popularity: popularity, listIDs: listIDs)
+        return (point, popularity)
     }
 
     /// Walks one record without building it; false if it is damaged.
