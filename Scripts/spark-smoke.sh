@@ -25,7 +25,7 @@ INPUT_ABS="$(cd "$INPUT" && pwd)"
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Java 17 or newer (Spark 4 needs 17+).
-java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | sed -n 1p; }
 if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ]; then
     say "installing openjdk-17-jre-headless"
     as_root apt-get update -qq
@@ -71,7 +71,7 @@ if "$BIN" graph --help >/dev/null 2>&1; then graph_args=(--graph "$WORK/graph.gr
 LC_ALL=C sort "$WORK/single.jsonl" > "$WORK/single.sorted"
 cat "$WORK"/spark-files/part-* | LC_ALL=C sort > "$WORK/spark-files.sorted"
 if ! cmp -s "$WORK/single.sorted" "$WORK/spark-files.sorted"; then
-    diff "$WORK/single.sorted" "$WORK/spark-files.sorted" | head -20 >&2
+    diff "$WORK/single.sorted" "$WORK/spark-files.sorted" | sed -n 1,20p >&2
     fail "Spark (files mode) output differs from the single-machine output"
 fi
 say "files mode: $(wc -l < "$WORK/spark-files.sorted") records, identical to the single-machine run"

@@ -49,7 +49,7 @@ run() {
     echo "$name: exit $status, ${elapsed}s, records $(wc -l <"$WORK/$name.jsonl"), definitely lost ${definite:-0 bytes}, loss records with libxml2 frames ${libxml}, invalid accesses ${invalid}, uninitialised-value notes ${uninit} (with a libxml2 frame: ${uninitLibxml}), memcheck error total ${errors:-?}"
     if [[ $status -ge 100 || "${definite:-0 bytes}" != 0\ bytes* || $invalid -ne 0 || $uninitLibxml -ne 0 ]]; then
         FAILED=1
-        grep -E -A12 'Invalid (read|write|free)|definitely lost in loss record' "$log" | head -60
+        grep -E -A12 'Invalid (read|write|free)|definitely lost in loss record' "$log" | sed -n 1,60p
     fi
 }
 
