@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "TopicClassificationTests", dependencies: ["TopicClassification"], swiftSettings: strictSettings),
         .testTarget(name: "EntityGraphTests", dependencies: ["EntityGraph", "GazetteTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleIOTests", dependencies: ["ArticleIO", "GazetteTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "WikidataImportTests", dependencies: ["WikidataImport", "EntityTagging", "GazetteCore", "GazetteTestSupport", "CBZip2"], swiftSettings: strictSettings),
+        .testTarget(name: "WikidataImportTests", dependencies: ["WikidataImport", "EntityTagging", "GazetteCore", "GazetteIO", "GazetteTestSupport", "CBZip2"], swiftSettings: strictSettings),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette"], swiftSettings: strictSettings),
         .testTarget(
             name: "GazetteServerTests",
