@@ -109,6 +109,35 @@ public struct LanguageIdentifier: PipelineStage {
         return Identification(language: profiles.languages[candidates[best]], reason: summary)
     }
 
+    /// The n-gram scores of `text` under the profiles of `candidates` that share its script, for a
+    /// text ``identification(of:declared:)`` may leave unnamed (``LanguageGuesser``): per n-gram,
+    /// so texts of any length compare. `nil` when the text has no letters, more than
+    /// `maximumLetters` letters, or no candidate is written in its script.
+    func candidateScores(of text: String, among candidates: Set<String>, maximumLetters: Int = .max) -> CandidateScores? {
+        var sample = Sample()
+        var text = text
+        let limit = maximumLetters < Self.sampleLetters ? maximumLetters + 1 : Self.sampleLetters
+        text.withUTF8 { sample.read($0, limit: limit) }
+        guard sample.scriptCounts.reduce(0, +) <= maximumLetters, let (script, letters) = sample.dominantScript() else { return nil }
+        let columns = profiles.scripts.indices.filter { profiles.scripts[$0] == script && candidates.contains(profiles.languages[$0]) }
+        guard !columns.isEmpty else { return nil }
+        let (scores, grams) = score(sample.characters, candidates: columns, stopEarly: false)
+        guard grams > 0 else { return nil }
+        var perGram: [String: Double] = [:]
+        for (slot, column) in columns.enumerated() { perGram[profiles.languages[column]] = scores[slot] / Double(grams) }
+        return CandidateScores(letters: letters, grams: grams, perGram: perGram)
+    }
+
+    /// What ``candidateScores(of:among:maximumLetters:)`` found.
+    struct CandidateScores: Sendable, Equatable {
+        /// Letters of the text's main script.
+        var letters: Int
+        /// N-grams the profiles know.
+        var grams: Int
+        /// Mean log-probability per n-gram, by language.
+        var perGram: [String: Double]
+    }
+
     /// Replaces `article.language` (the declared language, if any) with the language of the text;
     /// the title and description help a short body.
     public func process(_ article: inout Article) throws(GazetteError) {
@@ -136,7 +165,7 @@ public struct LanguageIdentifier: PipelineStage {
     /// profile knows are skipped. N-grams are cut as langdetect cuts them: words padded with one
     /// space, no n-gram spanning two words. Scoring ends at a word's end once one language leads
     /// beyond doubt (``isDecided(_:grams:)``).
-    private func score(_ characters: [UInt32], candidates: [Int]) -> (scores: [Double], grams: Int) {
+    private func score(_ characters: [UInt32], candidates: [Int], stopEarly: Bool = true) -> (scores: [Double], grams: Int) {
         var scores = [Double](repeating: 0, count: candidates.count)
         var grams = 0
         let table = profiles.rowStart
@@ -170,7 +199,7 @@ public struct LanguageIdentifier: PipelineStage {
                     if character != 0x20 { add(Self.key(character)) }
                     add(count == 2 ? Self.key(first, second) : Self.key(second, third))
                     if count == 3 { add(Self.key(first, second, third)) }
-                    if character == 0x20, grams >= nextCheck {
+                    if stopEarly, character == 0x20, grams >= nextCheck {
                         if Self.isDecided(scores, grams: grams) { break }
                         nextCheck = grams + Self.checkInterval
                     }
