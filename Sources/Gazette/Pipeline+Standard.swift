@@ -10,8 +10,13 @@ extension Pipeline {
         let cues = EntityTopicCues { id in gazetteer.entryIndex[id].map { gazetteer.entries.subtype(at: $0) } }
         let topics = try TopicClassifier(modelPath: options.topicModel, entityCues: cues)
         let recognizer = try EntityRecognizer(lexicons: resources.lexicons)
-        let router = LanguageRoutedRecognizer(english: recognizer, recognizers: try MultilingualRecognizers.load(lexicons: resources.lexicons))
         let language = try LanguageIdentifier()
+        let recognizers = try MultilingualRecognizers.load(lexicons: resources.lexicons)
+        // A short text of unknown language may go to a language with a model of its own (not to one
+        // that borrows it: more candidates took more English lines from the English model).
+        let guessed = Set(MultilingualRecognizers.modelLanguages).intersection(recognizers.keys)
+        let router = LanguageRoutedRecognizer(english: recognizer, recognizers: recognizers,
+                                              guesser: LanguageGuesser(identifier: language, candidates: guessed))
         return try Pipeline {
             HTMLCleaner(limits: options.limits)
             language

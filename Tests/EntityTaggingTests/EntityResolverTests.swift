@@ -151,6 +151,46 @@ import TextAnalysis
         #expect(article.metadata.site == expected)
     }
 
+    /// With a guesser, a Latin-script text too short to identify goes to the recogniser of the
+    /// language it reads most like, and stays English when nothing speaks against it; the
+    /// article's language stays unknown.
+    @Test(arguments: [("Peñarroya y Añón", "spanish"), ("Landkreis Fürth", "german"), ("Arsenal 2 Chelsea 1", "english"),
+                      ("Łódź 3", "english"), ("Нагибин, Владимир", "russian")])
+    func unknownLanguageGoesByTheGuess(text: String, expected: String) throws {
+        let guesser = LanguageGuesser(identifier: try LanguageIdentifier(), candidates: ["de", "es", "ru"])
+        let router = LanguageRoutedRecognizer(english: Marker(label: "english"),
+                                              recognizers: ["de": Marker(label: "german"), "es": Marker(label: "spanish"), "ru": Marker(label: "russian")],
+                                              other: Marker(label: "other"), guesser: guesser)
+        var article = Article(id: "x", text: text)
+        try router.process(&article)
+        #expect(article.metadata.site == expected)
+        #expect(article.language == nil)
+    }
+
+    /// A short text named a language without a recogniser is routed by the guess as well (an
+    /// English line the stage took for Norwegian goes to the English model); a longer one, or any
+    /// text without a guesser, goes to the recogniser for other languages.
+    @Test func shortTextOfALanguageWithoutARecogniserGoesByTheGuess() throws {
+        let guesser = LanguageGuesser(identifier: try LanguageIdentifier(), candidates: ["de"])
+        let router = LanguageRoutedRecognizer(english: Marker(label: "english"), recognizers: ["de": Marker(label: "german")],
+                                              other: Marker(label: "other"), guesser: guesser)
+        let plain = LanguageRoutedRecognizer(english: Marker(label: "english"), recognizers: ["de": Marker(label: "german")],
+                                             other: Marker(label: "other"))
+        let cases: [(text: String, router: LanguageRoutedRecognizer, expected: String)] = [
+            ("Tromso 2 Kongsvinger 1 , Brann 0 Viking 3", router, "english"),
+            ("Großherzogtum Württemberg und Baden", router, "german"),
+            ("Tromso 2 Kongsvinger 1 , Brann 0 Viking 3", plain, "other"),
+            ("Regjeringen la fram statsbudsjettet for neste år på torsdag, og opposisjonen var ikke fornøyd med kuttene i bistand.", router, "other"),
+        ]
+        for (text, router, expected) in cases {
+            var article = Article(id: "x", text: text)
+            article.language = "no"
+            try router.process(&article)
+            #expect(article.metadata.site == expected, "\(text)")
+            #expect(article.language == "no")
+        }
+    }
+
     /// Every language with a model of its own uses it; a close language borrows one.
     @Test func languagesBorrowTheModelOfACloseLanguage() {
         for language in MultilingualRecognizers.modelLanguages {

@@ -1,4 +1,5 @@
 public import GazetteCore
+public import TextAnalysis
 
 /// Recognises mentions with the recogniser of the article's language: the English model for
 /// English, the model of the language or of a close one (``MultilingualRecognizers``) for others,
@@ -23,12 +24,16 @@ public struct LanguageRoutedRecognizer: PipelineStage {
     public let recognizers: [String: any PipelineStage]
     /// The recogniser for every other language.
     public let other: any PipelineStage
+    /// Guesses which recogniser reads Latin-script text of unknown language (`nil`: the English one).
+    public let guesser: LanguageGuesser?
 
     /// Creates the router.
-    public init(english: any PipelineStage, recognizers: [String: any PipelineStage] = [:], other: any PipelineStage = GazetteerRecognizer()) {
+    public init(english: any PipelineStage, recognizers: [String: any PipelineStage] = [:], other: any PipelineStage = GazetteerRecognizer(),
+                guesser: LanguageGuesser? = nil) {
         self.english = english
         self.recognizers = recognizers
         self.other = other
+        self.guesser = guesser
     }
 
     public func process(_ article: inout Article) throws(GazetteError) {
@@ -39,14 +44,26 @@ public struct LanguageRoutedRecognizer: PipelineStage {
     func recognizer(for article: Article) -> any PipelineStage {
         guard let language = article.language else {
             switch Self.dominantAlphabet(article.text) {
-            case .latin: return english
+            case .latin: return guessed(article) ?? english
             case .cyrillic: return recognizers["ru"] ?? other
             case .other: return other
             }
         }
         let primary = Self.primarySubtag(language)
         if primary == "en" { return english }
-        return recognizers[primary] ?? other
+        if let recognizer = recognizers[primary] { return recognizer }
+        // A short text named a language no recogniser reads was named by a few names as much as by
+        // its words (short English lines come out Norwegian or Indonesian at times): it is routed
+        // as one of unknown language, by the guess, English when nothing speaks against it.
+        return guessed(article, maximumLetters: LanguageGuesser.maximumLetters) ?? other
+    }
+
+    /// The recogniser of the guesser's guess for `article` (the English one when the guess is the
+    /// fallback), or `nil` when there is no guesser, the text has more than `maximumLetters`
+    /// letters or is not written in the candidates' script.
+    private func guessed(_ article: Article, maximumLetters: Int = .max) -> (any PipelineStage)? {
+        guard let guesser, let guess = guesser.guess(guesser.identifier.sampleText(of: article), maximumLetters: maximumLetters) else { return nil }
+        return guess == guesser.fallback ? english : recognizers[guess] ?? english
     }
 
     /// The alphabets an article of unknown language is routed by.
