@@ -3,7 +3,8 @@
 # exact-span P/R/F1 over PER, LOC, ORG, printed two ways:
 #   model    `gazette ner eval --language L`: the language's recogniser alone, language given;
 #   pipeline the sentences as JSONL through `gazette tag`: the language is identified from the text
-#            (a fragment too short to tell goes by its alphabet: Latin to the English model).
+#            (a fragment too short to tell goes by its alphabet: Cyrillic to the Russian model,
+#            Latin to the model of LanguageGuesser's weaker guess, English unless another leads).
 # Then English on the same kind of text (WikiGold held-out slice, Wikipedia) and CoNLL dev, so the
 # English model's figures can be compared.
 #   Scripts/eval-ner-languages.sh [LANG ...]     default: de es nl pl ru
