@@ -4,10 +4,9 @@
 ///
 /// Only a few languages compete: the ``candidates`` that have a recogniser of their own, and the
 /// ``fallback`` (English) a text goes to when nothing speaks against it. The text's character
-/// n-grams are scored under their profiles alone, per n-gram;
-/// the best candidate wins when it leads the fallback by ``margin`` per n-gram, so a results line
-/// with a foreign club in it stays English while `ü`, `ñ`, `ł`, `sch`, `ij` and the like, over a
-/// few words, pull a fragment to its language.
+/// n-grams are scored under their profiles alone; the best candidate wins when it leads the
+/// fallback by ``margin`` per n-gram, so a results line with a foreign club in it stays English
+/// while `ü`, `ñ`, `ł`, `sch`, `ij` and the like, over a few words, pull a fragment to its language.
 public struct LanguageGuesser: Sendable {
     /// Scores the n-grams.
     public let identifier: LanguageIdentifier
@@ -17,10 +16,10 @@ public struct LanguageGuesser: Sendable {
     public let fallback: String
 
     /// Lead in nats per n-gram a candidate needs over the fallback. Tuned on 2,000 WikiANN train
-    /// fragments per language against 4,000 CoNLL-2003 train sentences (docs/language.md): 0.3
-    /// sends a quarter to a third of the unnamed fragments to their language's recogniser and
-    /// one English line in nine of the unnamed ones away from English; no lead at all would
-    /// send nearly half of those away.
+    /// fragments per language against 4,000 CoNLL-2003 train sentences (docs/extraction.md §
+    /// Guesses for short texts): 0.3 sends 13–34% of the unnamed fragments (Dutch to Spanish) to
+    /// their language's recogniser and 6% of the unnamed English lines away from English; no lead
+    /// at all would send a quarter of those away.
     public static let margin = 0.3
     /// Fewest letters a guess reads; fewer give the fallback (`LONDON 1996-08-26`).
     public static let minimumLetters = 8

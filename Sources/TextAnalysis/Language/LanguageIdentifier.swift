@@ -163,8 +163,8 @@ public struct LanguageIdentifier: PipelineStage {
 
     /// Sums `ln(p + smoothing)` over the sample's n-grams for each candidate column; n-grams no
     /// profile knows are skipped. N-grams are cut as langdetect cuts them: words padded with one
-    /// space, no n-gram spanning two words. Scoring ends at a word's end once one language leads
-    /// beyond doubt (``isDecided(_:grams:)``).
+    /// space, no n-gram spanning two words. Unless `stopEarly` is false, scoring ends at a word's
+    /// end once one language leads beyond doubt (``isDecided(_:grams:)``).
     private func score(_ characters: [UInt32], candidates: [Int], stopEarly: Bool = true) -> (scores: [Double], grams: Int) {
         var scores = [Double](repeating: 0, count: candidates.count)
         var grams = 0
