@@ -60,6 +60,72 @@ package enum TransliterationKey {
         return String(decoding: collapsed, as: UTF8.self)
     }
 
+    /// `folded` with each `ch` that is no part of `sch` read as `reading` (`sh` for French, `kh` for
+    /// German, `k` for the Greek `ch` of `Christine` that Russian writes `к`); nil when it has none.
+    package static func readingCh(_ folded: String, as reading: StaticString) -> String? {
+        let input = Array(folded.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + 2)
+        var changed = false
+        var i = 0
+        while i < input.count {
+            if input[i] == 0x63, i + 1 < input.count, input[i + 1] == 0x68, i == 0 || input[i - 1] != 0x73 {
+                reading.withUTF8Buffer { out.append(contentsOf: $0) }
+                changed = true
+                i += 2
+                continue
+            }
+            out.append(input[i])
+            i += 1
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+
     @inline(__always)
     static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+}
+
+/// A coarse consonant skeleton of a given name, for telling whether a word before a matched
+/// surname is that person's given name in another spelling or script: `Энтони` and `Antony`,
+/// `Луиса` and `Luiz`, `Инасиу` and `Inácio`, `Джером` and `Jerome`, `Кристин` and `Christine`,
+/// `Michail` and `Mikhail`, `Эндрю` and `Andrew`.
+///
+/// Far looser than ``TransliterationKey``: vowels, `j`/`y`, `h`/`g`/`kh` and `w`/`v` are dropped and
+/// the sibilants fall together, so it is only ever compared for one person already named by a
+/// surname (`GazetteerMatcher`), never looked up in an index. A word has a few skeletons, one
+/// per reading of the letters that languages read differently (`ch` as in English, German or
+/// Greek names; `j` as in English or German ones); two words agree when one skeleton is shared.
+package enum NameSkeleton {
+    /// The skeletons of a folded Latin word (Cyrillic words romanised first).
+    package static func skeletons(_ folded: String) -> Set<String> {
+        var out: Set<String> = []
+        let readings = [folded, TransliterationKey.readingCh(folded, as: "k"), TransliterationKey.readingCh(folded, as: "kh")]
+        for read in readings.compactMap({ $0 }) {
+            for jSibilant in [false, true] { out.insert(skeleton(read, jSibilant: jSibilant)) }
+        }
+        return out
+    }
+
+    /// One skeleton of `folded`: `c` before `e`, `i`, `y` read `s`, then ``TransliterationKey``'s
+    /// key with its vowels, `H` (g, h, kh), `v` (v, w) and `d` before a sibilant dropped and the
+    /// sibilants (s, z, sh, zh, ch, ts) as one; a first `j` a sibilant (`Jerome`, `Джером`) or a vowel.
+    static func skeleton(_ folded: String, jSibilant: Bool) -> String {
+        var bytes = Array(folded.utf8)
+        for k in bytes.indices where bytes[k] == 0x63 && k + 1 < bytes.count && (bytes[k + 1] == 0x65 || bytes[k + 1] == 0x69 || bytes[k + 1] == 0x79) {
+            bytes[k] = 0x73
+        }
+        if jSibilant, bytes.first == 0x6A { bytes[0] = 0x73 }
+        let key = Array(TransliterationKey.key(String(decoding: bytes, as: UTF8.self)).utf8)
+        var out: [UInt8] = []
+        for (k, b) in key.enumerated() {
+            let next: UInt8? = k + 1 < key.count ? key[k + 1] : nil
+            switch b {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x48, 0x76: continue  // a e i o u, H, v
+            case 0x64 where next == 0x73 || next == 0x53 || next == 0x5A || next == 0x43 || next == 0x54: continue  // d before a sibilant
+            case 0x73, 0x53, 0x5A, 0x43, 0x54: if out.last != 0x73 { out.append(0x73) }
+            default: if out.last != b { out.append(b) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

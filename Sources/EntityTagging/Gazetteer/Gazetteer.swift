@@ -64,9 +64,11 @@ public struct Gazetteer: Sendable {
                 pairs.append((form.key, form.alias))
                 for prefix in form.prefixes { prefixes.insert(prefix) }
                 maxTokens = max(maxTokens, Int(form.alias.tokenCount))
-                if entry.type != .place, let keys = Gazetteer.looseKeys(of: alias, segmenter: segmenter) {
-                    loosePairs.append((keys.key, form.alias))
-                    for prefix in keys.prefixes { loosePrefixes.insert(prefix) }
+                if entry.type != .place {
+                    for keys in Gazetteer.looseKeys(of: alias, segmenter: segmenter) {
+                        loosePairs.append((keys.key, form.alias))
+                        for prefix in keys.prefixes { loosePrefixes.insert(prefix) }
+                    }
                 }
             }
         }
@@ -88,30 +90,40 @@ public struct Gazetteer: Sendable {
         self.loosePrefixes = loosePrefixes
     }
 
-    /// The loose transliteration key of a Latin-script alias and of its proper prefixes; nil for an
-    /// alias with a word that does not fold to ASCII letters (it is matched by its own key only).
-    static func looseKeys(of alias: String, segmenter: Segmenter) -> (key: UInt64, prefixes: [UInt64])? {
+    /// The loose transliteration keys of a Latin-script alias and of their proper prefixes; none for
+    /// an alias with a word that does not fold to ASCII letters (it is matched by its own key only).
+    /// An alias with a `ch` (not `sch`) has a second key reading it `k`, as Russian and Ukrainian
+    /// write the Greek `ch` of `Christine`, `Christoph` (`Кристин`, `Кристоф`).
+    static func looseKeys(of alias: String, segmenter: Segmenter) -> [(key: UInt64, prefixes: [UInt64])] {
         var text = alias
-        return text.withUTF8 { buffer -> (UInt64, [UInt64])? in
+        return text.withUTF8 { buffer -> [(UInt64, [UInt64])] in
             let tokens = segmenter.segment(buffer).tokens
-            guard !tokens.isEmpty, tokens.count <= 12 else { return nil }
-            var key = TokenHash.empty
-            var prefixes: [UInt64] = []
+            guard !tokens.isEmpty, tokens.count <= 12 else { return [] }
+            var key = TokenHash.empty, readKey = TokenHash.empty
+            var prefixes: [UInt64] = [], readPrefixes: [UInt64] = []
+            var read = false
             for (k, token) in tokens.enumerated() {
                 let slice = UnsafeBufferPointer(rebasing: buffer[token.range.start..<token.range.end])
-                if k > 0 { prefixes.append(key) }
+                if k > 0 { prefixes.append(key); readPrefixes.append(readKey) }
                 var tokenKey = TokenHash.token(slice)
+                var readTokenKey = tokenKey
                 if token.kind == .word {
                     let folded = TextFolding.fold(slice)
-                    guard folded.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    guard folded.utf8.allSatisfy({ $0 < 0x80 }) else { return [] }
                     let acronym = TextFolding.isAllCaps(slice)
                     // One-word names need 5 letters (3 for acronyms): shorter ones meet too many words.
-                    if tokens.count == 1, folded.utf8.count < (acronym ? 3 : 5) { return nil }
+                    if tokens.count == 1, folded.utf8.count < (acronym ? 3 : 5) { return [] }
                     tokenKey = TokenHash.string(TransliterationKey.key(folded, acronym: acronym))
+                    readTokenKey = tokenKey
+                    if !acronym, let k = TransliterationKey.readingCh(folded, as: "k") {
+                        readTokenKey = TokenHash.string(TransliterationKey.key(k))
+                        read = true
+                    }
                 }
                 key = TokenHash.combine(key, tokenKey)
+                readKey = TokenHash.combine(readKey, readTokenKey)
             }
-            return (key, prefixes)
+            return read && readKey != key ? [(key, prefixes), (readKey, readPrefixes)] : [(key, prefixes)]
         }
     }
 

@@ -77,7 +77,52 @@ public struct GazetteerMatcher: PipelineStage {
                 i += 1
             }
         }
+        if anyLoose { extendToGivenNames(&candidates, tokens: tokens, bytes: bytes) }
         return candidates
+    }
+
+    /// A person matched by the end of their name (`Блинкеном`, `Лулу да Силву`) takes in the
+    /// unmatched capitalised words just before it that are the name's given names in another
+    /// spelling or script (``NameSkeleton``: `Энтони` for Antony, `Луиса Инасиу` for Luiz Inácio):
+    /// the candidate grows over them and keeps that person alone. Only in text where the loose
+    /// index is consulted (another script or language than English).
+    private func extendToGivenNames(_ candidates: inout [Candidate], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) {
+        var previousEnd = 0
+        for c in candidates.indices {
+            defer { previousEnd = candidates[c].tokens.upperBound }
+            let candidate = candidates[c]
+            guard let person = candidate.entries.first, person.type == .person else { continue }
+            let nameWords = person.name.split(separator: " ")
+            let matchedWords = candidate.tokens.filter { tokens[$0].kind == .word }.count
+            var p = nameWords.count - matchedWords - 1
+            var t = candidate.tokens.lowerBound - 1
+            var start = candidate.tokens.lowerBound
+            while p >= 0, t >= previousEnd, tokens[t].kind == .word, tokens[t].sentence == tokens[start].sentence {
+                let word = UnsafeBufferPointer(rebasing: bytes[tokens[t].range.start..<tokens[t].range.end])
+                guard TextFolding.isCapitalized(word), !TextFolding.isAllCaps(word) else { break }
+                let surface: String
+                if CyrillicNames.startsCyrillic(word) {
+                    guard let stems = CyrillicNames.stems(word) else { break }
+                    surface = CyrillicNames.romanized(stems.stem)
+                } else {
+                    surface = TextFolding.fold(word)
+                }
+                let given = TextFolding.fold(String(nameWords[p]))
+                guard given.utf8.allSatisfy({ $0 < 0x80 }), surface.utf8.allSatisfy({ $0 < 0x80 }) else { break }
+                let skeleton = NameSkeleton.skeletons(surface)
+                guard !skeleton.contains(""), !skeleton.isDisjoint(with: NameSkeleton.skeletons(given)) else { break }
+                start = t
+                p -= 1
+                t -= 1
+            }
+            guard start < candidate.tokens.lowerBound else { continue }
+            var entry = person
+            entry.isCanonicalName = p < 0
+            entry.ambiguous = false
+            candidates[c] = Candidate(tokens: start..<candidate.tokens.upperBound,
+                                      range: TextRange(start: tokens[start].range.start, end: candidate.range.end),
+                                      entries: [entry], exactCase: candidate.exactCase)
+        }
     }
 
     /// The longest name of the main (or the loose) index that starts at token `i`, trying each
@@ -92,7 +137,8 @@ public struct GazetteerMatcher: PipelineStage {
         var n = 0
         while n < gazetteer.maxTokens, i + n < tokens.count, tokens[i + n].sentence == tokens[i].sentence, !live.isEmpty {
             let k = keys[i + n]
-            let own = loose ? k.loose : k.primary
+            // Inside a name, a hyphen or apostrophe has the same key in both indexes (`Kassym-Jomart`).
+            let own = loose && tokens[i + n].kind != .word && n > 0 ? k.primary : loose ? k.loose : k.primary
             let other = loose ? k.looseAlternate : k.alternate
             guard own != 0 else { break }
             next.removeAll(keepingCapacity: true)

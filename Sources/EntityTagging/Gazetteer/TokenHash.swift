@@ -50,6 +50,10 @@ struct TokenKeys {
         /// Look Latin words up in the transliteration index too (text in a language other than
         /// English: `Poutine`, `Wladimir Putin`). Cyrillic words always are.
         var looseLatin = false
+        /// How the language writes a sound that the list's (mostly English) romanisation writes
+        /// otherwise, tried as the Latin word's second loose key: French `ch` is `sh` (`Chmyhal`,
+        /// `Michoustine`, `Pachinian`), German `ch` (not in `sch`, `tsch`) is `kh` (`Michail`).
+        var chReading: StaticString? = nil
 
         /// The options for a language tag (`de`, `fr-CA`); nil or English adds nothing.
         init(language: String?) {
@@ -57,6 +61,7 @@ struct TokenKeys {
             let primary = language.lowercased().prefix { $0 != "-" && $0 != "_" }
             genitiveS = primary == "de"
             looseLatin = primary != "en"
+            if primary == "fr" { chReading = "sh" } else if primary == "de" { chReading = "kh" }
         }
 
         init() {}
@@ -94,7 +99,11 @@ struct TokenKeys {
         if options.looseLatin {
             let text = folded ?? TextFolding.fold(bytes)
             guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return }
-            loose = TokenHash.string(TransliterationKey.key(text, acronym: TextFolding.isAllCaps(bytes)))
+            let acronym = TextFolding.isAllCaps(bytes)
+            loose = TokenHash.string(TransliterationKey.key(text, acronym: acronym))
+            if !acronym, alternate == 0, let reading = options.chReading, let read = TransliterationKey.readingCh(text, as: reading) {
+                looseAlternate = TokenHash.string(TransliterationKey.key(read))
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import GazetteCore
+import TextAnalysis
 
 /// Span repair for the models of other languages than English, whose Wikipedia training fragments
 /// seldom show what news does: a role noun before a name (`Bundeskanzler Friedrich Merz`, `Речник
@@ -62,8 +63,25 @@ extension EntityRecognizer {
             while start - 2 >= range.lowerBound, isHyphen(start - 1) { start -= 2 }
             return start..<(k + 1)
         }
+        /// True when token `k` opens its sentence.
+        func opensSentence(_ k: Int) -> Bool {
+            var j = k - 1
+            while j >= 0, tokens[j].sentence == tokens[k].sentence {
+                if tokens[j].kind == .word { return false }
+                j -= 1
+            }
+            return true
+        }
         func roleWord(in g: Range<Int>) -> Int? {
-            stride(from: g.lowerBound, to: g.upperBound, by: 2).first { tokens[$0].kind == .word && roles.isRole(word($0)) }
+            if let r = stride(from: g.lowerBound, to: g.upperBound, by: 2).first(where: { tokens[$0].kind == .word && roles.isRole(word($0)) }) {
+                return r
+            }
+            // A sentence-initial adjective before a lower-case word of office (`Северокорейский лидер`).
+            let k = g.lowerBound
+            guard g.count == 1, tokens[k].kind == .word, opensSentence(k), !insideListedName(k), k + 1 < tokens.count,
+                  tokens[k + 1].kind == .word, f.caseClass[k + 1] == CaseClass.lower, roles.isRole(word(k + 1)),
+                  roles.isRelationalAdjective(word(k)) else { return nil }
+            return k
         }
         /// A part without its words of office and articles, and the listed names hyphenated to them.
         /// True when a listed name starts at token `k`.
@@ -137,6 +155,12 @@ extension EntityRecognizer {
                 // Not cut: only the words of office and articles at its ends go.
                 pieces = [trimmed(span.tokens, person: person)]
             }
+            // In Cyrillic text a listed place or organisation opening a person's span is a name of
+            // its own (`Бразилии Луиса Инасиу`, `КНР Си`: the office's country in the genitive
+            // before the name), when only capitalised words follow it.
+            if pieces.count == 1, let piece = pieces.first, let split = Self.listedOpening(piece.name, tokens: tokens, candidates: candidates, features: f, bytes: bytes) {
+                pieces = [(split.name, piece.before, false), (split.rest, [], false)]
+            }
             for piece in pieces {
                 for range in piece.before {
                     if let c = listed(range), let spanClass = listedClass(c) {
@@ -153,6 +177,23 @@ extension EntityRecognizer {
             }
         }
         return out
+    }
+
+    /// The listed Cyrillic place or organisation that opens `range`, and what follows it, when
+    /// every word after it is capitalised and no listed name covers the whole range.
+    static func listedOpening(_ range: Range<Int>, tokens: [Token], candidates: [Candidate], features f: TokenFeatures,
+                              bytes: UnsafeBufferPointer<UInt8>) -> (name: Range<Int>, rest: Range<Int>)? {
+        guard range.count >= 2 else { return nil }
+        let c = Int(f.candidateAt[range.lowerBound])
+        guard c >= 0 else { return nil }
+        let name = candidates[c].tokens
+        guard name.lowerBound == range.lowerBound, name.upperBound < range.upperBound,
+              !candidates[c].entries.isEmpty, candidates[c].entries.allSatisfy({ $0.type != .person }),
+              name.allSatisfy({ tokens[$0].kind != .word
+                  || CyrillicNames.startsCyrillic(UnsafeBufferPointer(rebasing: bytes[tokens[$0].range.start..<tokens[$0].range.end])) }),
+              tokens[name.upperBound].kind == .word,
+              (name.upperBound..<range.upperBound).allSatisfy({ tokens[$0].kind != .word || f.isName($0) }) else { return nil }
+        return (name, name.upperBound..<range.upperBound)
     }
 
     /// Spans that stop inside a listed name run to its end (`Kremlsprecher Dmitri` | `Peskow` →

@@ -134,6 +134,16 @@ struct RoleWords: Sendable {
         return false
     }
 
+    /// True when the Cyrillic word `bytes` is a relational adjective in `-ский`/`-цкий` (Ukrainian
+    /// `-ський`, `-зький`, `-цький`) in any case form: `Северокорейский`, `Французького`. Such a
+    /// word opens a sentence before a word of office (`Северокорейский лидер Ким Чен Ын`) without
+    /// being a name.
+    func isRelationalAdjective(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard CyrillicNames.startsCyrillic(bytes), let stems = CyrillicNames.stems(bytes) else { return false }
+        return stems.stem.hasSuffix("ск") || stems.stem.hasSuffix("цк") || stems.stem.hasSuffix("ськ")
+            || stems.stem.hasSuffix("зьк") || stems.stem.hasSuffix("цьк")
+    }
+
     /// True when the word `bytes` is an article or determiner (`La`, `Der`, `Los`).
     func isArticle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count <= 4 && articles.contains(TextFolding.fold(bytes))
