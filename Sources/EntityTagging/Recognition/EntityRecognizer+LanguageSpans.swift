@@ -136,8 +136,13 @@ extension EntityRecognizer {
 
         var out: [EntitySpan] = []
         out.reserveCapacity(spans.count)
-        for span in spans {
+        for var span in spans {
             guard span.spanClass != 4 else { out.append(span); continue }
+            // Leading punctuation and cut words are no part of a name (`-міністр Угорщини`: the
+            // model took the second half of `Прем'єр-міністр`).
+            var first = span.tokens.lowerBound
+            while first < span.tokens.upperBound - 1, tokens[first].kind == .punctuation || isCut(first) { first += 1 }
+            span.tokens = first..<span.tokens.upperBound
             var parts: [Range<Int>] = []
             var start = span.tokens.lowerBound
             for k in span.tokens where isCut(k) {
@@ -201,6 +206,7 @@ extension EntityRecognizer {
     /// starts at the span's start or right after a listed name that opens the span, and what it
     /// runs over is untagged or spans inside it.
     static func extendedToListedNames(_ spans: [EntitySpan], candidates: [Candidate], features f: TokenFeatures) -> [EntitySpan] {
+        var spans = spans
         var out: [EntitySpan] = []
         out.reserveCapacity(spans.count)
         var k = 0
@@ -214,10 +220,24 @@ extension EntityRecognizer {
             let name = candidates[c].tokens
             guard name.upperBound > span.tokens.upperBound, name.lowerBound >= span.tokens.lowerBound,
                   let type = candidates[c].entries.first?.type else { out.append(span); continue }
-            // Spans the listed name runs over must lie inside it.
+            // Spans the listed name runs over must lie inside it; one that starts inside it and runs
+            // on past its end keeps only what follows the name (`Світова` | `торгівлі в Женеві` →
+            // `Світова організація торгівлі`, `Женеві`), typed by its listed name if it is one.
             var next = k
             while next < spans.count, spans[next].tokens.lowerBound < name.upperBound {
-                guard spans[next].tokens.upperBound <= name.upperBound else { break }
+                if spans[next].tokens.upperBound > name.upperBound {
+                    guard spans[next].tokens.lowerBound > name.lowerBound else { break }
+                    var after = name.upperBound
+                    while after < spans[next].tokens.upperBound, !f.isName(after) { after += 1 }
+                    guard after < spans[next].tokens.upperBound else { next += 1; continue }
+                    spans[next].tokens = after..<spans[next].tokens.upperBound
+                    let r = Int(f.candidateAt[after])
+                    if r >= 0, candidates[r].tokens == spans[next].tokens, let listed = candidates[r].entries.first?.type,
+                       !candidates[r].entries.contains(where: { $0.type == NERTag.begin(spans[next].spanClass).entityType }) {
+                        spans[next].spanClass = listed == .person ? 1 : listed == .place ? 2 : 3
+                    }
+                    break
+                }
                 next += 1
             }
             if next < spans.count, spans[next].tokens.lowerBound < name.upperBound { out.append(span); continue }
