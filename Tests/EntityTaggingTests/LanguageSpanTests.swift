@@ -21,6 +21,11 @@ import TextAnalysis
     Q63991554\tOrganization\tRed Cross\tCroix-Rouge|Rotes Kreuz|Rote Kreuz\t\tintergovernmental\t\t\ttest
     gz:o:imf\tOrganization\tInternational Monetary Fund\tInternationale Währungsfonds\t\tintergovernmental\t\t\ttest
     Q458\tOrganization\tEuropean Union\tEuropäische Union\t\tintergovernmental\t\t\ttest
+    Q28\tPlace\tHungary\tУгорщина\tHU\tcountry\t\t\ttest
+    Q30\tPlace\tUnited States\tСША\tUS\tcountry\t\t\ttest
+    Q71\tPlace\tGeneva\tЖенева\tCH\tcity\t201741\t\ttest
+    gz:p:antony-blinken\tPerson\tAntony Blinken\tBlinken\tUS\tpolitician\t\t\ttest
+    gz:o:wto\tOrganization\tWorld Trade Organization\tВсемирная торговая организация\t\tintergovernmental\t\t\ttest
 
     """
 
@@ -108,6 +113,37 @@ import TextAnalysis
                                     spans: [("La Croix", 3), ("Premier ministre Dmitri", 1)])
         #expect(out.map(\.0) == ["Croix-Rouge", "Dmitri Peskow"])
         #expect(out.map(\.1) == [3, 1])
+    }
+
+    @Test func aSpanOpeningWithTheEndOfAHyphenatedTitleLosesIt() throws {
+        let out = try Self.repaired("Прем'єр-міністр Угорщини заявив про нові вибори.", language: "uk",
+                                    spans: [("-міністр Угорщини", 3)])
+        #expect(out.map(\.0) == ["Угорщини"])
+        #expect(out.map(\.1) == [2])
+    }
+
+    @Test func aListedCountryOpeningAPersonSpanIsANameOfItsOwn() throws {
+        let out = try Self.repaired("Госсекретарь США Энтони Блинкен прилетел в Киев.", language: "ru",
+                                    spans: [("США Энтони", 1), ("Киев", 2)])
+        #expect(out.map(\.0) == ["США", "Энтони Блинкен", "Киев"])
+        #expect(out.map(\.1) == [2, 1, 2])
+    }
+
+    @Test func aSentenceInitialAdjectiveBeforeAWordOfOfficeIsNoName() throws {
+        let out = try Self.repaired("Американский президент прилетел в Киев.", language: "ru",
+                                    spans: [("Американский президент", 1), ("Киев", 2)])
+        #expect(out.map(\.0) == ["Киев"])
+        // Not before other words: a university keeps its adjective.
+        let kept = try Self.repaired("Московский государственный университет открыл курс.", language: "ru",
+                                     spans: [("Московский государственный университет", 3)])
+        #expect(kept.map(\.0) == ["Московский государственный университет"])
+    }
+
+    @Test func aSpanStartingInsideAListedNameKeepsWhatFollowsIt() throws {
+        let out = try Self.repaired("Вчера Всемирная торговая организация в Женеве предупредила о пошлинах.", language: "ru",
+                                    spans: [("Всемирная", 3), ("торговая организация в Женеве", 3)])
+        #expect(out.map(\.0) == ["Всемирная торговая организация", "Женеве"])
+        #expect(out.map(\.1) == [3, 2])
     }
 
     @Test func germanDeclinedAdjectivesReachTheWeakForm() throws {
