@@ -22,6 +22,9 @@ import TextAnalysis
     gz:o:imf\tOrganization\tInternational Monetary Fund\tInternationale Währungsfonds\t\tintergovernmental\t\t\ttest
     Q458\tOrganization\tEuropean Union\tEuropäische Union\t\tintergovernmental\t\t\ttest
     Q28\tPlace\tHungary\tУгорщина\tHU\tcountry\t\t\ttest
+    Q406\tPlace\tIstanbul\t\tTR\tcity\t15000000\t\ttest
+    gz:o:ecb\tOrganization\tEuropean Central Bank\tBanque centrale européenne\t\tintergovernmental\t\t\ttest
+    gz:p:ursula-von-der-leyen\tPerson\tUrsula von der Leyen\t\tDE\tpolitician\t\t\ttest
     Q30\tPlace\tUnited States\tСША\tUS\tcountry\t\t\ttest
     Q71\tPlace\tGeneva\tЖенева\tCH\tcity\t201741\t\ttest
     gz:p:antony-blinken\tPerson\tAntony Blinken\tBlinken\tUS\tpolitician\t\t\ttest
@@ -144,6 +147,26 @@ import TextAnalysis
                                     spans: [("Всемирная", 3), ("торговая организация в Женеве", 3)])
         #expect(out.map(\.0) == ["Всемирная торговая организация", "Женеве"])
         #expect(out.map(\.1) == [3, 2])
+    }
+
+    @Test func aGermanCommonNounAfterAListedNameGoes() throws {
+        let out = try Self.repaired("Der Präsident empfing in Istanbul Delegationen aus Kiew.", language: "de",
+                                    spans: [("Istanbul Delegationen", 2)])
+        #expect(out.map(\.0) == ["Istanbul"])
+    }
+
+    @Test func lowerCaseWordsBeforeAListedNameGo() throws {
+        let out = try Self.repaired("La présidente de la Banque centrale européenne a parlé.", language: "fr",
+                                    spans: [("La présidente de la Banque", 3)])
+        #expect(out.map(\.0) == ["Banque centrale européenne"])
+        #expect(out.map(\.1) == [3])
+    }
+
+    @Test func aMiscSpanInsideAListedPersonGivesWay() throws {
+        let out = try Self.repaired("Kommissionschefin Ursula von der Leyen kam nach Kiew.", language: "de",
+                                    spans: [("Kommissionschefin", 3), ("von", 4), ("Leyen", 3)])
+        #expect(out.contains { $0.0 == "Ursula von der Leyen" && $0.1 == 1 })
+        #expect(!out.contains { $0.0 == "von" || $0.0 == "Leyen" })
     }
 
     @Test func germanDeclinedAdjectivesReachTheWeakForm() throws {

@@ -101,6 +101,12 @@ extension EntityRecognizer {
             var before: [Range<Int>] = []
             var removed = false
             while lo < hi {
+                // Lower-case words and punctuation before the name (`de la` of `de la Banque`), as
+                // the mention drops them, unless a listed name starts there.
+                if lo + 1 < hi, tokens[lo].kind == .punctuation || (f.caseClass[lo] == CaseClass.lower && !listedAt(lo)) {
+                    lo += 1
+                    continue
+                }
                 guard tokens[lo].kind == .word else { break }
                 let g = group(from: lo, in: lo..<hi)
                 // A word of office goes before a person, or before a listed name (`Premier League` stays).
@@ -122,8 +128,10 @@ extension EntityRecognizer {
             while hi > lo {
                 guard tokens[hi - 1].kind == .word else { break }
                 let g = group(endingAt: hi - 1, in: lo..<hi)
-                // After a listed name only (`Chinas Staatschef`).
-                guard roleWord(in: g) != nil, !insideListedName(hi - 1), g.lowerBound > lo, listed(lo..<g.lowerBound) != nil else { break }
+                // After a listed name only (`Chinas Staatschef`), and German common nouns there
+                // (`Istanbul Delegationen`: a noun suffix, ``RoleWords/isCommonNoun``).
+                guard roleWord(in: g) != nil || (g.count == 1 && roles.isCommonNoun(word(hi - 1))), !insideListedName(hi - 1),
+                      g.lowerBound > lo, listed(lo..<g.lowerBound) != nil else { break }
                 hi = g.lowerBound
                 removed = true
             }

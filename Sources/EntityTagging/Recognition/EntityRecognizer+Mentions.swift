@@ -70,10 +70,13 @@ extension EntityRecognizer {
             }
             // A span that starts inside a listed person's name whose first words no span holds
             // (`Путин` tagged, `Владимир` not) is that person.
+            // MISC spans inside the name (`von` of `Ursula von der Leyen`) give way to it.
             let first = Int(features.candidateAt[rest.tokens.lowerBound])
             if first >= 0, candidates[first].tokens.lowerBound < rest.tokens.lowerBound, listedClass(first) == 1,
                candidates[first].tokens.upperBound >= rest.tokens.upperBound,
-               (out.last?.tokens.upperBound ?? 0) <= candidates[first].tokens.lowerBound {
+               (out.last(where: { $0.spanClass != 4 || $0.tokens.lowerBound < candidates[first].tokens.lowerBound })?.tokens.upperBound ?? 0)
+                   <= candidates[first].tokens.lowerBound {
+                out.removeAll { $0.spanClass == 4 && $0.tokens.lowerBound >= candidates[first].tokens.lowerBound }
                 rest.tokens = candidates[first].tokens
                 rest.spanClass = 1
             }

@@ -144,6 +144,16 @@ struct RoleWords: Sendable {
             || stems.stem.hasSuffix("зьк") || stems.stem.hasSuffix("цьк")
     }
 
+    /// True when the Latin word `bytes` ends in a German noun suffix that names seldom end in
+    /// (`Delegationen`, `Verhandlungen`, `Sicherheit`, `Gemeinschaften`): capitalised in German
+    /// text, such a noun after a name is no part of it. Not `-ion` alone (`Union`, `Nation`).
+    func isCommonNoun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 7, !CyrillicNames.startsCyrillic(bytes) else { return false }
+        let folded = TextFolding.fold(bytes)
+        return ["ungen", "ionen", "heiten", "keiten", "schaften", "nisse", "taten"].contains { folded.hasSuffix($0) }
+            || (["ung", "heit", "keit"].contains { folded.hasSuffix($0) } && bytes.count >= 8)
+    }
+
     /// True when the word `bytes` is an article or determiner (`La`, `Der`, `Los`).
     func isArticle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count <= 4 && articles.contains(TextFolding.fold(bytes))
