@@ -2176,7 +2176,14 @@ of a million). wordfreq alone cannot tell a word from a name: it counts `кие�
 build prints how many names each rule took. People get no generated names in other scripts: the
 matcher reaches their Latin names through transliteration (`Путин` -> `Putin`), and
 `names-curated.tsv` gives the native names and exonyms of the most newsworthy people,
-organisations and places (`Шольц`, `ООН`, `OTAN`, `США`, `Харківська область`).
+organisations and places (`Шольц`, `ООН`, `OTAN`, `США`, `Харківська область`). International organisations (66: the UN's principal organs,
+specialised agencies and main programmes, the EU institutions, central banks of the G20 and
+Switzerland, regional alliances and unions, international courts, sport bodies, the largest
+NGOs) have their official German, French, Russian and Ukrainian names and the acronyms the press
+of those languages uses there (`Welthandelsorganisation`, `OMC`, `ВТО`, `СОТ`, `EZB`, `BCE`,
+`ЕЦБ`; the names the organisations publish in their official languages, UN terminology for
+Russian and French); acronyms that are common words or other bodies' acronyms in English (`CPI`,
+`CIO`, `TAS`) are left out.
 
 ## Word lists used by the ambiguity rules (build time only, nothing shipped as entries)
 
