@@ -158,20 +158,15 @@ package enum CyrillicNames {
         var out = ""
         out.reserveCapacity(folded.utf8.count)
         var atStart = true
-        var afterConsonant = false
         for scalar in folded.unicodeScalars {
             let v = scalar.value
-            defer {
-                afterConsonant = ((0x0431...0x044F).contains(v) || v == 0x0491)
-                    && ![0x0435, 0x0438, 0x0439, 0x043E, 0x0443, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F].contains(v)
-            }
             if v >= 0x0430, v <= 0x044F {
                 if v == 0x0435, atStart { out += "ye" } else { out += latin[Int(v - 0x0430)] }
             } else {
                 switch v {
                 case 0x0456: out += "i"  // і
                 case 0x0457: out += "yi"  // ї
-                case 0x0454: out += afterConsonant ? "e" : "ye"  // є (`Пєсков` is Peskov, `Єгипет` Yehypet)
+                case 0x0454: out += "ye"  // є
                 case 0x045E: out += "u"  // ў
                 case 0x0458: out += "j"  // ј
                 case 0x0452, 0x045B: out += "dj"  // ђ ћ
