@@ -23,6 +23,8 @@ import TextAnalysis
     Q458\tOrganization\tEuropean Union\tEuropäische Union\t\tintergovernmental\t\t\ttest
     Q28\tPlace\tHungary\tУгорщина\tHU\tcountry\t\t\ttest
     Q406\tPlace\tIstanbul\t\tTR\tcity\t15000000\t\ttest
+    Q794\tPlace\tIran\t\tIR\tcountry\t\t\ttest
+    Q801\tPlace\tIsrael\t\tIL\tcountry\t\t\ttest
     gz:o:ecb\tOrganization\tEuropean Central Bank\tBanque centrale européenne\t\tintergovernmental\t\t\ttest
     gz:p:ursula-von-der-leyen\tPerson\tUrsula von der Leyen\t\tDE\tpolitician\t\t\ttest
     Q30\tPlace\tUnited States\tСША\tUS\tcountry\t\t\ttest
@@ -153,6 +155,13 @@ import TextAnalysis
         let out = try Self.repaired("Der Präsident empfing in Istanbul Delegationen aus Kiew.", language: "de",
                                     spans: [("Istanbul Delegationen", 2)])
         #expect(out.map(\.0) == ["Istanbul"])
+    }
+
+    @Test func countriesSideBySideAreTwoNames() throws {
+        let out = try Self.repaired("Gestern warnte der Iran Israel vor einem Angriff auf Istanbul.", language: "de",
+                                    spans: [("Iran Israel", 2), ("Istanbul", 2)])
+        #expect(out.map(\.0) == ["Iran", "Israel", "Istanbul"])
+        #expect(out.map(\.1) == [2, 2, 2])
     }
 
     @Test func lowerCaseWordsBeforeAListedNameGo() throws {

@@ -176,6 +176,12 @@ extension EntityRecognizer {
                let split = Self.listedOpening(piece.name, tokens: tokens, candidates: candidates, features: f, bytes: bytes) {
                 pieces = [(split.name, piece.before, false), (split.rest, [], false)]
             }
+            // Countries side by side are two names (`der Iran Israel`: German puts the object
+            // right after the subject).
+            if pieces.count == 1, let piece = pieces.first, let countries = Self.listedCountries(piece.name, candidates: candidates, features: f) {
+                pieces = countries.map { ($0, [], false) }
+                pieces[0].before = piece.before
+            }
             for piece in pieces {
                 for range in piece.before {
                     if let c = listed(range), let spanClass = listedClass(c) {
@@ -209,6 +215,22 @@ extension EntityRecognizer {
               tokens[name.upperBound].kind == .word,
               (name.upperBound..<range.upperBound).allSatisfy({ tokens[$0].kind != .word || f.isName($0) }) else { return nil }
         return (name, name.upperBound..<range.upperBound)
+    }
+
+    /// The listed names that make up `range` one after another, when there are two or more and
+    /// each is a country (and nothing else).
+    static func listedCountries(_ range: Range<Int>, candidates: [Candidate], features f: TokenFeatures) -> [Range<Int>]? {
+        var names: [Range<Int>] = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let c = Int(f.candidateAt[k])
+            guard c >= 0, candidates[c].tokens.lowerBound == k, candidates[c].tokens.upperBound <= range.upperBound,
+                  !candidates[c].entries.isEmpty,
+                  candidates[c].entries.allSatisfy({ $0.type == .place && $0.subtype == "country" }) else { return nil }
+            names.append(candidates[c].tokens)
+            k = candidates[c].tokens.upperBound
+        }
+        return names.count >= 2 ? names : nil
     }
 
     /// Spans that stop inside a listed name run to its end (`Kremlsprecher Dmitri` | `Peskow` →
