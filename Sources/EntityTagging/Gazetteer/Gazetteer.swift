@@ -115,8 +115,8 @@ public struct Gazetteer: Sendable {
                     if tokens.count == 1, folded.utf8.count < (acronym ? 3 : 5) { return [] }
                     tokenKey = TokenHash.string(TransliterationKey.key(folded, acronym: acronym))
                     readTokenKey = tokenKey
-                    if !acronym, let k = TransliterationKey.readingCh(folded, as: "k") {
-                        readTokenKey = TokenHash.string(TransliterationKey.key(k))
+                    if !acronym, let asK = TransliterationKey.readingCh(folded, as: "k") {
+                        readTokenKey = TokenHash.string(TransliterationKey.key(asK))
                         read = true
                     }
                 }
