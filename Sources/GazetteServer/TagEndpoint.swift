@@ -100,48 +100,78 @@ struct TagEndpoint: Sendable {
     ) async throws -> Response {
         let (limit, flag) = kind == .json ? (limits.maxLineBytes, "--max-line-bytes") : (limits.maxRecordBytes, "--max-record-bytes")
         let collected = try await Self.collect(request, limit: limit)
-        // Who an error about the body itself is for: a JSON record's own id is not known yet.
-        let bodyID = kind == .json ? "request" : id
-        let bodyURL: String? = kind == .json ? nil : url
-        var decodedInclude: Bool?
-        let record: InputRecord
+        let output: BatchRunner.Output
         switch collected {
         case .tooLarge(let count):
+            // Who an error about the body itself is for: a JSON record's own id is not known yet.
             let size = count.map { "\($0) bytes" } ?? "more than \(limit) bytes"
-            record = InputRecord(
-                id: bodyID, url: bodyURL, origin: "request",
+            let record = InputRecord(
+                id: kind == .json ? "request" : id, url: kind == .json ? nil : url, origin: "request",
                 error: GazetteError(.limitExceeded, "the request body holds \(size), more than the limit of \(limit) (raise it with \(flag))"))
+            output = try await tag(record, includeText: includeText, bypassingLimit: false)
         case .bytes(let body):
-            var bytes = body
-            var damaged: InputRecord?
-            if gzip {
-                do {
-                    switch try Inflate.inflate(body, limit: limit, displayName: "the request body") {
-                    case .bytes(let inflated): bytes = inflated
-                    case .tooLarge:
-                        damaged = InputRecord(
-                            id: bodyID, url: bodyURL, origin: "request",
-                            error: GazetteError(.limitExceeded, "the request body inflates to more than the limit of \(limit) bytes (raise it with \(flag))"))
-                    }
-                } catch {
-                    damaged = InputRecord(id: bodyID, url: bodyURL, origin: "request", error: error)
-                }
-            }
-            if let damaged {
-                record = damaged
-            } else if kind == .json {
-                let decoded = JSONInputRecord.decode(bytes, fallbackID: "request", origin: "request", limits: limits, flags: ["include_text"])
-                record = decoded.record
-                decodedInclude = decoded.flags["include_text"]
-            } else {
-                let charset = kind == .html ? request.headers[.contentType].flatMap { HeaderBlock.parameter("charset", in: $0) } : nil
-                record = DocumentFileReader.record(
-                    .bytes(bytes), format: kind == .text ? .text : .html, id: id, url: url, charset: charset, origin: "request", limits: limits)
+            // Inflating, decoding and tagging the body all run on a worker: the event loops and
+            // the tasks that read requests only move bytes.
+            let body = Body(
+                bytes: body, kind: kind, gzip: gzip, id: id, url: url,
+                charset: kind == .html ? request.headers[.contentType].flatMap { HeaderBlock.parameter("charset", in: $0) } : nil,
+                limit: limit, limitFlag: flag)
+            let pipeline = self.pipeline, limits = self.limits
+            output = try await workers.run {
+                let (record, include) = body.record(limits: limits)
+                var profile = StageProfile()
+                let options = BatchRunner.Options(jobs: 1, record: TagRecord.Options(includeText: include ?? includeText))
+                let output = BatchRunner.tag(record, pipeline: pipeline, options: options, profile: &profile)
+                BatchRunner.releaseFreedMemory(after: record)
+                return output
             }
         }
-        let output = try await tag(record, includeText: decodedInclude ?? includeText, bypassingLimit: false)
         metrics.record(error: output.error)
         return APIResponse.line(output.line, status: output.error.map(APIResponse.status(for:)) ?? .ok)
+    }
+
+    /// A single record's body as it came, with what is needed to read it.
+    private struct Body: Sendable {
+        var bytes: [UInt8]
+        var kind: BodyKind
+        var gzip: Bool
+        /// The `?id=` and `?url=` of a page or text body.
+        var id: String
+        var url: String?
+        /// The charset of an HTML body's `Content-Type`.
+        var charset: String?
+        var limit: Int
+        /// The flag that raises `limit`, for messages.
+        var limitFlag: String
+
+        /// The record the body holds (an error record when it cannot be read), and a JSON record's
+        /// own `include_text`.
+        func record(limits: Limits) -> (InputRecord, Bool?) {
+            // Who an error about the body itself is for: a JSON record's own id is not known yet.
+            let bodyID = kind == .json ? "request" : id
+            let bodyURL: String? = kind == .json ? nil : url
+            var bytes = self.bytes
+            if gzip {
+                do {
+                    switch try Inflate.inflate(self.bytes, limit: limit, displayName: "the request body") {
+                    case .bytes(let inflated): bytes = inflated
+                    case .tooLarge:
+                        let error = GazetteError(
+                            .limitExceeded, "the request body inflates to more than the limit of \(limit) bytes (raise it with \(limitFlag))")
+                        return (InputRecord(id: bodyID, url: bodyURL, origin: "request", error: error), nil)
+                    }
+                } catch {
+                    return (InputRecord(id: bodyID, url: bodyURL, origin: "request", error: error), nil)
+                }
+            }
+            if kind == .json {
+                let decoded = JSONInputRecord.decode(bytes, fallbackID: "request", origin: "request", limits: limits, flags: ["include_text"])
+                return (decoded.record, decoded.flags["include_text"])
+            }
+            let record = DocumentFileReader.record(
+                .bytes(bytes), format: kind == .text ? .text : .html, id: id, url: url, charset: charset, origin: "request", limits: limits)
+            return (record, nil)
+        }
     }
 
     /// Tags `record` on a worker (an error record is encoded here: nothing to tag).
@@ -170,10 +200,11 @@ struct TagEndpoint: Sendable {
     /// Reads the whole body, or stops as soon as it passes `limit` bytes (at once when
     /// `Content-Length` says so).
     static func collect(_ request: Request, limit: Int) async throws -> Collected {
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
-            return .tooLarge(declared)
-        }
+        let declared = request.headers[.contentLength].flatMap { Int($0) }
+        if let declared, declared > limit { return .tooLarge(declared) }
         var bytes: [UInt8] = []
+        // One allocation for a body whose length is declared, instead of a doubling per chunk.
+        if let declared, declared > 0 { bytes.reserveCapacity(declared) }
         for try await chunk in request.body {
             if bytes.count + chunk.readableBytes > limit { return .tooLarge(nil) }
             chunk.withUnsafeReadableBytes { bytes.append(contentsOf: $0) }
