@@ -48,6 +48,25 @@ package enum CyrillicNames {
         return String(view)
     }
 
+    /// The stem with the nominative's consonant back, for a Ukrainian locative or dative in `-зі`,
+    /// `-ці` or `-сі` of a noun in `-г(а)`, `-к(а)` or `-х(а)` (`Празі` → `праг`, as `Прага`;
+    /// `Страсбурзі` → `страсбург`; `Америці` → `америк`; `Гаазі` → `гааг`); nil for other words.
+    /// Ukrainian changes these consonants before the `і` of those cases; Russian keeps them
+    /// (`Праге`), and only Ukrainian writes `і`.
+    package static func velarStem(_ stem: String, word: UnsafeBufferPointer<UInt8>) -> String? {
+        // The word ends in і (U+0456, D1 96 in UTF-8).
+        guard word.count >= 2, word[word.count - 2] == 0xD1, word[word.count - 1] == 0x96 else { return nil }
+        var scalars = Array(stem.unicodeScalars)
+        guard scalars.count >= 3, let last = scalars.last else { return nil }
+        switch last {
+        case "з": scalars[scalars.count - 1] = "г"
+        case "ц": scalars[scalars.count - 1] = "к"
+        case "с": scalars[scalars.count - 1] = "х"
+        default: return nil
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     /// True when the token's first scalar is a Cyrillic letter.
     @inline(__always)
     package static func startsCyrillic(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

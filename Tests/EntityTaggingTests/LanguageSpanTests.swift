@@ -31,6 +31,9 @@ import TextAnalysis
     Q71\tPlace\tGeneva\tЖенева\tCH\tcity\t201741\t\ttest
     gz:p:antony-blinken\tPerson\tAntony Blinken\tBlinken\tUS\tpolitician\t\t\ttest
     gz:o:wto\tOrganization\tWorld Trade Organization\tВсемирная торговая организация\t\tintergovernmental\t\t\ttest
+    Q1085\tPlace\tPrague\tПрага\tCZ\tcity\t1300000\t\ttest
+    Q6602\tPlace\tStrasbourg\tСтрасбург\tFR\tcity\t274845\t\ttest
+    Q15\tPlace\tAfrica\tАфрика\t\tcontinent\t\t\ttest
 
     """
 
@@ -190,6 +193,24 @@ import TextAnalysis
         try Segmenter().process(&english)
         try GazetteerMatcher(gazetteer: Self.gazetteer).process(&english)
         #expect(english.candidates.isEmpty)
+    }
+
+    @Test func ukrainianLocativesFindTheirNominative() throws {
+        func velar(_ word: String, _ stem: String) -> String? {
+            var word = word
+            return word.withUTF8 { CyrillicNames.velarStem(stem, word: $0) }
+        }
+        #expect(velar("Празі", "праз") == "праг")
+        #expect(velar("Америці", "америц") == "америк")
+        #expect(velar("Ніцці", "ніцц") == "ніцк")
+        // Only before і: Russian keeps the consonant (Праге) and other words are left alone.
+        #expect(velar("Праге", "праг") == nil)
+        #expect(velar("Києві", "києв") == nil)
+        var article = Article(id: "t", text: "Суд у Страсбурзі ухвалив рішення, яке обговорювали в Африці та в Празі.")
+        article.language = "uk"
+        try Segmenter().process(&article)
+        try GazetteerMatcher(gazetteer: Self.gazetteer).process(&article)
+        #expect(article.candidates.compactMap { $0.entries.first?.id } == ["Q6602", "Q15", "Q1085"])
     }
 
     @Test func fleetingVowelsAreRestored() throws {

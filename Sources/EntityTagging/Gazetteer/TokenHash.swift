@@ -72,15 +72,19 @@ struct TokenKeys {
         primary = TokenHash.token(bytes)
         guard kind == .word, let first = bytes.first else { return }
         if first >= 0x80, CyrillicNames.startsCyrillic(bytes), let stems = CyrillicNames.stems(bytes) {
+            let acronym = TextFolding.isAllCaps(bytes)
+            var alternateStem = stems.oblique
             if stems.oblique != stems.stem {
                 alternate = TokenHash.string(stems.oblique)
-            } else if !TextFolding.isAllCaps(bytes), let restored = CyrillicNames.fleetingVowelStem(stems.stem) {
+            } else if !acronym, let velar = CyrillicNames.velarStem(stems.stem, word: bytes) {
+                alternateStem = velar
+                alternate = TokenHash.string(velar)
+            } else if !acronym, let restored = CyrillicNames.fleetingVowelStem(stems.stem) {
                 alternate = TokenHash.string(restored)
             }
-            let acronym = TextFolding.isAllCaps(bytes)
             loose = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.stem), acronym: acronym))
             if alternate != 0 {
-                looseAlternate = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(stems.oblique), acronym: acronym))
+                looseAlternate = TokenHash.string(TransliterationKey.key(CyrillicNames.romanized(alternateStem), acronym: acronym))
             }
             return
         }
