@@ -150,6 +150,30 @@ import TextAnalysis
         #expect(out.map(\.spanClass) == [1])
     }
 
+    @Test func anOrganisationAfterALocativePrepositionIsTheListedPlace() {
+        // `Суд у Страсбурзі ухвалив рішення`: Strasbourg is a city and, by the same name, a club.
+        func features(before: String) -> TokenFeatures {
+            var f = TokenFeatures()
+            f.lower = ["суд", before, "страсбурзі", "ухвалив", "рішення"].map { FeatureHash.lowercased($0) }
+            f.caseClass = [CaseClass.capitalized, CaseClass.lower, CaseClass.capitalized, CaseClass.lower, CaseClass.lower]
+            f.cues = Array(repeating: [], count: 5)
+            f.candidateAt = [-1, -1, 0, -1, -1]
+            return f
+        }
+        let both = Candidate(tokens: 2..<3, range: TextRange(start: 0, end: 0), entries: [
+            CandidateEntry(id: "Q6602", type: .place, name: "Strasbourg"),
+            CandidateEntry(id: "Q126334", type: .organization, name: "RC Strasbourg"),
+        ], exactCase: false)
+        let span = EntitySpan(tokens: 2..<3, spanClass: 3, source: "model", confidence: 0.7)
+        #expect(EntityRecognizer.listedNameSpans([span], candidates: [both], features: features(before: "у")).map(\.spanClass) == [2])
+        #expect(EntityRecognizer.listedNameSpans([span], candidates: [both], features: features(before: "à")).map(\.spanClass) == [2])
+        // No preposition before it, or no place of that name: the model's type stays.
+        #expect(EntityRecognizer.listedNameSpans([span], candidates: [both], features: features(before: "суд")).map(\.spanClass) == [3])
+        var club = both
+        club.entries.removeFirst()
+        #expect(EntityRecognizer.listedNameSpans([span], candidates: [club], features: features(before: "у")).map(\.spanClass) == [3])
+    }
+
     @Test func anUnlistedSpanStaysAsTagged() {
         let (_, features) = Self.analysed()
         let span = EntitySpan(tokens: 2..<4, spanClass: 1, source: "model", confidence: 0.8)

@@ -47,8 +47,15 @@ extension EntityRecognizer {
     /// that person (`Путин` tagged, `Владимир` not); a span that stops at a lower-case word inside
     /// a listed name runs to the name's end (`Европейский союз`); a span that is exactly a listed
     /// name with no entry of its type takes the type of the likeliest entry (`Эмманюэлем Макроном`
-    /// tagged as an organisation); a listed title opening a span is dropped. Each of these was kept only when it cost under 1 point of F1 on WikiANN val
+    /// tagged as an organisation); an organisation span that is exactly a listed place's name after
+    /// a locative preposition is the place; a listed title opening a span is dropped. Each of these was kept only when it cost under 1 point of F1 on WikiANN val
     /// (docs/ner.md).
+    /// Prepositions that put the next noun where something happens, in the languages with a model
+    /// of their own or a borrowed one (ru/uk `в`, `во`, `у`, `на`; de `in`, `im`; fr `à`, `en`;
+    /// es, nl, pl `en`, `in`, `w`, `we`), by the hash of their lower-cased bytes.
+    static let locativePrepositions: Set<UInt64> = Set(
+        ["в", "во", "у", "на", "in", "im", "à", "en", "w", "we"].map { FeatureHash.lowercased($0) })
+
     static func listedNameSpans(_ spans: [EntitySpan], candidates: [Candidate], features: TokenFeatures) -> [EntitySpan] {
         func listedClass(_ c: Int) -> Int? {
             switch candidates[c].entries.first?.type {
@@ -108,6 +115,14 @@ extension EntityRecognizer {
                 if candidates[c].tokens == rest.tokens, let listed = listedClass(c),
                    !candidates[c].entries.contains(where: { $0.type == NERTag.begin(rest.spanClass).entityType }) {
                     rest.spanClass = listed
+                }
+                // An organisation span that is exactly a listed place's name right after a locative
+                // preposition (`в Страсбурзі`, `у Вольфсбурзі`, `à Strasbourg`) is the place, not the
+                // club or firm named after it.
+                if candidates[c].tokens == rest.tokens, rest.spanClass == 3, rest.tokens.lowerBound > 0,
+                   Self.locativePrepositions.contains(features.lower[rest.tokens.lowerBound - 1]),
+                   candidates[c].entries.contains(where: { $0.type == .place }) {
+                    rest.spanClass = 2
                 }
             }
             // Spans inside a name extended over them are part of it.
