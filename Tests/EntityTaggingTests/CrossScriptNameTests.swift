@@ -23,12 +23,7 @@ import TextAnalysis
     }()
 
     static func match(_ text: String, language: String?) throws -> [(surface: String, id: String?)] {
-        var article = Article(id: "t", text: text)
-        article.language = language
-        try Segmenter().process(&article)
-        try GazetteerMatcher(gazetteer: gazetteer).process(&article)
-        let bytes = Array(text.utf8)
-        return article.candidates.map { (String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self), $0.entries.first?.id) }
+        try listedMatches(text, language: language, gazetteer: gazetteer)
     }
 
     @Test func aHyphenatedGivenNameMatchesAcrossScripts() throws {

@@ -29,12 +29,7 @@ import TextAnalysis
     }()
 
     static func match(_ text: String, language: String?) throws -> [(surface: String, id: String?)] {
-        var article = Article(id: "t", text: text)
-        article.language = language
-        try Segmenter().process(&article)
-        try GazetteerMatcher(gazetteer: gazetteer).process(&article)
-        let bytes = Array(text.utf8)
-        return article.candidates.map { (String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self), $0.entries.first?.id) }
+        try listedMatches(text, language: language, gazetteer: gazetteer)
     }
 
     static func stems(_ word: String) -> (stem: String, oblique: String)? {
@@ -183,4 +178,15 @@ import TextAnalysis
             return f
         }()) == [span])
     }
+}
+
+/// The gazetteer matches of `text` segmented as `language`: each candidate's surface and its first
+/// entry's id.
+func listedMatches(_ text: String, language: String?, gazetteer: Gazetteer) throws -> [(surface: String, id: String?)] {
+    var article = Article(id: "t", text: text)
+    article.language = language
+    try Segmenter().process(&article)
+    try GazetteerMatcher(gazetteer: gazetteer).process(&article)
+    let bytes = Array(text.utf8)
+    return article.candidates.map { (String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self), $0.entries.first?.id) }
 }
