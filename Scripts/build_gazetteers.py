@@ -2176,7 +2176,9 @@ of a million). wordfreq alone cannot tell a word from a name: it counts `кие�
 build prints how many names each rule took. People get no generated names in other scripts: the
 matcher reaches their Latin names through transliteration (`Путин` -> `Putin`), and
 `names-curated.tsv` gives the native names and exonyms of the most newsworthy people,
-organisations and places (`Шольц`, `ООН`, `OTAN`, `США`, `Харківська область`). International organisations (66: the UN's principal organs,
+organisations and places (`Шольц`, `ООН`, `OTAN`, `США`, `Харківська область`). Seas have their names in eight languages there; German
+adjective names are listed in the weak `-e` form too (`Schwarze Meer`, `Rote Kreuz`,
+`Internationale Währungsfonds`), which the matcher reaches from the declined forms. International organisations (66: the UN's principal organs,
 specialised agencies and main programmes, the EU institutions, central banks of the G20 and
 Switzerland, regional alliances and unions, international courts, sport bodies, the largest
 NGOs) have their official German, French, Russian and Ukrainian names and the acronyms the press
