@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Folding is applied per token, never to a whole document, so offsets into the original text stay
 /// exact (İ, ß and other scalars whose case mapping changes length cannot shift them). ASCII tokens
-/// take a fast path; others go through Foundation's folding.
+/// take a fast path, and so do tokens whose other letters are Latin, Greek or Cyrillic two-byte
+/// scalars (``ScalarFolds``); the rest go through Foundation's folding.
 package enum TextFolding {
     /// The folded form of a token's bytes: lower case, diacritics removed, typographic apostrophes
     /// and dashes made ASCII.
@@ -20,13 +21,18 @@ package enum TextFolding {
                 return bytes.count
             }
         }
-        return fold(String(decoding: bytes, as: UTF8.self))
+        return ScalarFolds.shared.fold(bytes) ?? foldedByFoundation(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The folded form of a string (see ``fold(_:)-(UnsafeBufferPointer<UInt8>)``).
     package static func fold(_ text: String) -> String {
         var text = text
-        if let ascii = text.withUTF8({ bytes in bytes.contains(where: { $0 >= 0x80 }) ? nil : fold(bytes) }) { return ascii }
+        return text.withUTF8 { fold($0) }
+    }
+
+    /// ``fold(_:)-(String)`` through Foundation, for any text: what the fast paths (ASCII, and
+    /// ``ScalarFolds``' table for the letters of European alphabets) must equal.
+    static func foldedByFoundation(_ text: String) -> String {
         let source = text.unicodeScalars.contains("ß") ? text.replacingOccurrences(of: "ß", with: "ss") : text
         let folded = source.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard folded.utf8.contains(where: { $0 >= 0x80 }) else { return folded }
@@ -96,5 +102,67 @@ package enum TextFolding {
             }
         }
         return letters > 0
+    }
+}
+
+/// The folded UTF-8 of each two-byte scalar that a word of a European alphabet holds (U+00C0 to
+/// U+04FF: Latin-1 letters, Latin Extended-A and -B, IPA, Greek, Cyrillic; not the marks, such as
+/// U+0300 to U+036F, which fold with the letter before them), each computed once by Foundation.
+/// Folding these scalars is per scalar (case and diacritics, no context), so a word of them folds
+/// to the concatenation of their folds, exactly as Foundation folds the whole word; it costs a
+/// table look-up instead of bridging a string, which dominated matching non-English text.
+struct ScalarFolds: Sendable {
+    /// First and last scalar of the table.
+    static let first: UInt32 = 0x00C0, last: UInt32 = 0x04FF
+
+    /// The table, built on first use.
+    static let shared = ScalarFolds()
+
+    /// Folded bytes of scalar `first + i` at `bytes[start[i]..<start[i + 1]]`.
+    private let start: [UInt16]
+    private let bytes: [UInt8]
+    /// Whether scalar `first + i` is folded here (not a mark, which folds with the letter before it).
+    private let known: [Bool]
+
+    init() {
+        var start: [UInt16] = [0]
+        var bytes: [UInt8] = []
+        var known: [Bool] = []
+        for value in Self.first...Self.last {
+            let scalar = Unicode.Scalar(value)
+            let isMark = scalar.map { [.nonspacingMark, .spacingMark, .enclosingMark].contains($0.properties.generalCategory) } ?? true
+            if let scalar, !isMark {
+                bytes.append(contentsOf: TextFolding.foldedByFoundation(String(Character(scalar))).utf8)
+            }
+            known.append(!isMark)
+            start.append(UInt16(bytes.count))
+        }
+        self.start = start
+        self.bytes = bytes
+        self.known = known
+    }
+
+    /// The folded form of `word`, or nil when it holds a scalar outside the table (the caller then
+    /// asks Foundation).
+    func fold(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count + 4)
+        var i = 0
+        while i < word.count {
+            let b = word[i]
+            if b < 0x80 {
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                i += 1
+                continue
+            }
+            guard b >= 0xC3, b <= 0xD3, i + 1 < word.count, word[i + 1] & 0xC0 == 0x80 else { return nil }
+            let value = UInt32(b & 0x1F) << 6 | UInt32(word[i + 1] & 0x3F)
+            guard value >= Self.first, value <= Self.last else { return nil }
+            let slot = Int(value - Self.first)
+            guard known[slot] else { return nil }
+            out.append(contentsOf: bytes[Int(start[slot])..<Int(start[slot + 1])])
+            i += 2
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
