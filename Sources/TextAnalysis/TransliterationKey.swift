@@ -15,49 +15,65 @@
 package enum TransliterationKey {
     /// The key of a folded Latin word, written in capitals when `acronym`.
     package static func key(_ folded: String, acronym: Bool = false) -> String {
-        let input = Array(folded.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count)
-        var i = 0
-        func has(_ text: StaticString) -> Bool {
-            text.withUTF8Buffer { pattern in
-                guard i + pattern.count <= input.count else { return false }
-                for k in 0..<pattern.count where input[i + k] != pattern[k] { return false }
-                return true
+        var folded = folded
+        return folded.withUTF8 { input in
+            // At most two key bytes per input byte (`x` → `ks`), and the acronym's `^`.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * input.count + 1) { buffer in
+                let count = key(input, acronym: acronym, into: buffer)
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
             }
         }
+    }
+
+    /// Writes the key of the folded word `input` into `out` (room for `2 * input.count + 1` bytes)
+    /// and returns its length. One pass over the bytes, the longest spelling first at each letter:
+    /// `shch`, `tsch`, `sch`, then the two-letter ones, then single letters.
+    static func key(_ input: UnsafeBufferPointer<UInt8>, acronym: Bool, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
+        if acronym { out[0] = 0x5E; n = 1 }  // ^
+        let keyStart = n
+        var i = 0
+        @inline(__always) func at(_ k: Int) -> UInt8 { i + k < input.count ? input[i + k] : 0 }
         while i < input.count {
             let b = input[i]
-            if has("shch") { out += [0x53, 0x43]; i += 4; continue }  // SC
-            if has("tsch") { out.append(0x43); i += 4; continue }  // C
-            if has("sch") { out.append(0x53); i += 3; continue }  // S
-            if has("ch") { out.append(0x43); i += 2; continue }
-            if has("sh") { out.append(0x53); i += 2; continue }
-            if has("zh") { out.append(0x5A); i += 2; continue }  // Z
-            if has("kh") { out.append(0x48); i += 2; continue }  // H
-            if has("ts") || has("tz") { out.append(0x54); i += 2; continue }  // T
-            if has("ck") { out.append(0x6B); i += 2; continue }
-            if has("ph") { out.append(0x66); i += 2; continue }
-            if has("ou") { out.append(0x75); i += 2; continue }
+            var emit = b
+            var width = 1
             switch b {
-            case 0x63, 0x71: out.append(0x6B)  // c q → k
-            case 0x78: out += [0x6B, 0x73]  // x → ks
-            case 0x77: out.append(0x76)  // w → v
-            case 0x6A, 0x79: out.append(0x69)  // j y → i
-            case 0x67, 0x68: out.append(0x48)  // g h → H
-            case 0x7A: out.append(0x73)  // z → s
-            case 0x27, 0x2D, 0x2E: break  // apostrophes, hyphens and dots inside the word
-            default: out.append(b)
+            case 0x73:  // s
+                if at(1) == 0x68, at(2) == 0x63, at(3) == 0x68 { out[n] = 0x53; n += 1; emit = 0x43; width = 4 }  // shch → SC
+                else if at(1) == 0x63, at(2) == 0x68 { emit = 0x53; width = 3 }  // sch → S
+                else if at(1) == 0x68 { emit = 0x53; width = 2 }  // sh → S
+            case 0x74:  // t
+                if at(1) == 0x73, at(2) == 0x63, at(3) == 0x68 { emit = 0x43; width = 4 }  // tsch → C
+                else if at(1) == 0x73 || at(1) == 0x7A { emit = 0x54; width = 2 }  // ts tz → T
+            case 0x63:  // c
+                if at(1) == 0x68 { emit = 0x43; width = 2 }  // ch → C
+                else { emit = 0x6B; width = at(1) == 0x6B ? 2 : 1 }  // ck → k, c → k
+            case 0x7A: if at(1) == 0x68 { emit = 0x5A; width = 2 } else { emit = 0x73 }  // zh → Z, z → s
+            case 0x6B: if at(1) == 0x68 { emit = 0x48; width = 2 }  // kh → H
+            case 0x70: if at(1) == 0x68 { emit = 0x66; width = 2 }  // ph → f
+            case 0x6F: if at(1) == 0x75 { emit = 0x75; width = 2 }  // ou → u
+            case 0x71: emit = 0x6B  // q → k
+            case 0x78: out[n] = 0x6B; n += 1; emit = 0x73  // x → ks
+            case 0x77: emit = 0x76  // w → v
+            case 0x6A, 0x79: emit = 0x69  // j y → i
+            case 0x67, 0x68: emit = 0x48  // g h → H
+            case 0x27, 0x2D, 0x2E: i += 1; continue  // apostrophes, hyphens and dots inside the word
+            default: break
             }
-            i += 1
+            out[n] = emit
+            n += 1
+            i += width
         }
         // An acronym's letters are each a word: no doubled letters fall together (FFF is not F).
-        if acronym { return "^" + String(decoding: out, as: UTF8.self) }
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(out.count)
-        for b in out where collapsed.last != b { collapsed.append(b) }
-        while collapsed.count > 3, let last = collapsed.last, isVowel(last) { collapsed.removeLast() }
-        return String(decoding: collapsed, as: UTF8.self)
+        if acronym { return n }
+        var collapsed = keyStart
+        for k in keyStart..<n where collapsed == keyStart || out[collapsed - 1] != out[k] {
+            out[collapsed] = out[k]
+            collapsed += 1
+        }
+        while collapsed > 3, isVowel(out[collapsed - 1]) { collapsed -= 1 }
+        return collapsed
     }
 
     /// `folded` with each `ch` that is no part of `sch` read as `reading` (`sh` for French, `kh` for
