@@ -33,8 +33,19 @@ package enum TextFolding {
     /// ``fold(_:)-(String)`` through Foundation, for any text: what the fast paths (ASCII, and
     /// ``ScalarFolds``' table for the letters of European alphabets) must equal.
     static func foldedByFoundation(_ text: String) -> String {
+        typographyMadeASCII(foundationFold(text))
+    }
+
+    /// Foundation's case, diacritic and width folding (`ß` as `ss` first).
+    static func foundationFold(_ text: String) -> String {
         let source = text.unicodeScalars.contains("ß") ? text.replacingOccurrences(of: "ß", with: "ss") : text
-        let folded = source.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return source.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// A Foundation-folded text with typographic apostrophes and dashes made ASCII, the dotless `i`
+    /// made `i` and the remaining combining marks dropped; a text that is all ASCII already is left
+    /// as it is (so a grave accent `` ` `` becomes an apostrophe only beside other non-ASCII text).
+    static func typographyMadeASCII(_ folded: String) -> String {
         guard folded.utf8.contains(where: { $0 >= 0x80 }) else { return folded }
         var scalars = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
@@ -105,48 +116,73 @@ package enum TextFolding {
     }
 }
 
-/// The folded UTF-8 of each two-byte scalar that a word of a European alphabet holds (U+00C0 to
-/// U+04FF: Latin-1 letters, Latin Extended-A and -B, IPA, Greek, Cyrillic; not the marks, such as
-/// U+0300 to U+036F, which fold with the letter before them), each computed once by Foundation.
-/// Folding these scalars is per scalar (case and diacritics, no context), so a word of them folds
-/// to the concatenation of their folds, exactly as Foundation folds the whole word; it costs a
-/// table look-up instead of bridging a string, which dominated matching non-English text.
+/// The folded UTF-8 of each scalar that words of European (and other two-byte) alphabets hold: all
+/// of U+0080 to U+07FF (Latin-1, Latin Extended-A and -B, IPA, Greek, Cyrillic, Armenian, Hebrew,
+/// Arabic; the soft hyphen inside German words), and U+1E00 to U+206F (Latin Extended Additional,
+/// Greek Extended, the typographic quotes, apostrophes and dashes), each computed once by
+/// Foundation. Marks (U+0300 to U+036F, the Arabic vowel signs) and format characters are not in
+/// it: they fold with the letters around them. Folding these scalars is per scalar (case, diacritics, width, no context),
+/// so a word of them folds to the concatenation of their folds, exactly as Foundation folds the
+/// whole word; it costs a table look-up instead of bridging a string, which dominated matching
+/// non-English text.
 struct ScalarFolds: Sendable {
-    /// First and last scalar of the table.
-    static let first: UInt32 = 0x00C0, last: UInt32 = 0x04FF
+    /// The scalars of the table, in two runs.
+    static let ranges: [ClosedRange<UInt32>] = [0x0080...0x07FF, 0x1E00...0x206F]
 
     /// The table, built on first use.
     static let shared = ScalarFolds()
 
-    /// Folded bytes of scalar `first + i` at `bytes[start[i]..<start[i + 1]]`.
-    private let start: [UInt16]
+    /// Folded bytes of the table's `i`th scalar at `bytes[start[i]..<start[i + 1]]`.
+    private let start: [UInt32]
     private let bytes: [UInt8]
-    /// Whether scalar `first + i` is folded here (not a mark, which folds with the letter before it).
+    /// Whether the table's `i`th scalar is folded here: not a mark, which folds with the letter
+    /// before it, nor a format character (a zero-width joiner), which Foundation drops only
+    /// inside a word.
     private let known: [Bool]
+    /// Whether Foundation folds the table's `i`th scalar to something not ASCII, which makes
+    /// ``TextFolding/typographyMadeASCII(_:)`` rewrite the whole word (its grave accents too).
+    private let rewrites: [Bool]
 
     init() {
-        var start: [UInt16] = [0]
+        var start: [UInt32] = [0]
         var bytes: [UInt8] = []
         var known: [Bool] = []
-        for value in Self.first...Self.last {
-            let scalar = Unicode.Scalar(value)
-            let isMark = scalar.map { [.nonspacingMark, .spacingMark, .enclosingMark].contains($0.properties.generalCategory) } ?? true
-            if let scalar, !isMark {
-                bytes.append(contentsOf: TextFolding.foldedByFoundation(String(Character(scalar))).utf8)
+        var rewrites: [Bool] = []
+        let unfolded: [Unicode.GeneralCategory] = [.nonspacingMark, .spacingMark, .enclosingMark, .format]
+        for range in Self.ranges {
+            for value in range {
+                let scalar = Unicode.Scalar(value).flatMap { unfolded.contains($0.properties.generalCategory) ? nil : $0 }
+                var rewritesWord = false
+                if let scalar {
+                    let folded = TextFolding.foundationFold(String(Character(scalar)))
+                    rewritesWord = folded.utf8.contains { $0 >= 0x80 }
+                    bytes.append(contentsOf: TextFolding.typographyMadeASCII(folded).utf8)
+                }
+                known.append(scalar != nil)
+                rewrites.append(rewritesWord)
+                start.append(UInt32(bytes.count))
             }
-            known.append(!isMark)
-            start.append(UInt16(bytes.count))
         }
         self.start = start
         self.bytes = bytes
         self.known = known
+        self.rewrites = rewrites
     }
 
-    /// The folded form of `word`, or nil when it holds a scalar outside the table (the caller then
-    /// asks Foundation).
+    /// The table position of `value`, or nil when it is outside both runs.
+    @inline(__always)
+    private static func slot(_ value: UInt32) -> Int? {
+        if value <= 0x07FF { return value >= 0x0080 ? Int(value - 0x0080) : nil }
+        if value >= 0x1E00, value <= 0x206F { return 0x0780 + Int(value - 0x1E00) }
+        return nil
+    }
+
+    /// The folded form of `word`, or nil when it holds a scalar outside the table or a malformed
+    /// sequence (the caller then asks Foundation).
     func fold(_ word: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(word.count + 4)
+        var rewritten = false
         var i = 0
         while i < word.count {
             let b = word[i]
@@ -155,13 +191,22 @@ struct ScalarFolds: Sendable {
                 i += 1
                 continue
             }
-            guard b >= 0xC3, b <= 0xD3, i + 1 < word.count, word[i + 1] & 0xC0 == 0x80 else { return nil }
-            let value = UInt32(b & 0x1F) << 6 | UInt32(word[i + 1] & 0x3F)
-            guard value >= Self.first, value <= Self.last else { return nil }
-            let slot = Int(value - Self.first)
-            guard known[slot] else { return nil }
+            let value: UInt32
+            if b >= 0xC2, b <= 0xDF, i + 1 < word.count, word[i + 1] & 0xC0 == 0x80 {
+                value = UInt32(b & 0x1F) << 6 | UInt32(word[i + 1] & 0x3F)
+                i += 2
+            } else if b == 0xE1 || b == 0xE2, i + 2 < word.count, word[i + 1] & 0xC0 == 0x80, word[i + 2] & 0xC0 == 0x80 {
+                value = UInt32(b & 0x0F) << 12 | UInt32(word[i + 1] & 0x3F) << 6 | UInt32(word[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return nil
+            }
+            guard let slot = Self.slot(value), known[slot] else { return nil }
+            rewritten = rewritten || rewrites[slot]
             out.append(contentsOf: bytes[Int(start[slot])..<Int(start[slot + 1])])
-            i += 2
+        }
+        if rewritten {
+            for k in out.indices where out[k] == 0x60 { out[k] = 0x27 }
         }
         return String(decoding: out, as: UTF8.self)
     }
