@@ -79,6 +79,15 @@ package enum TransliterationKey {
     /// `folded` with each `ch` that is no part of `sch` read as `reading` (`sh` for French, `kh` for
     /// German, `k` for the Greek `ch` of `Christine` that Russian writes `к`); nil when it has none.
     package static func readingCh(_ folded: String, as reading: StaticString) -> String? {
+        // Most words have no `ch`: say so before copying anything.
+        var hasCh = false
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in folded.utf8 {
+            if b == 0x68, previous == 0x63, beforePrevious != 0x73 { hasCh = true; break }
+            beforePrevious = previous
+            previous = b
+        }
+        guard hasCh else { return nil }
         let input = Array(folded.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(input.count + 2)
