@@ -154,3 +154,150 @@ package enum NameSkeleton {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// A phonetic key of names that Russian and Ukrainian write by their sound, which no romanisation
+/// key reaches: `Джером Пауэлл` (Jerome Powell: English `j` is `дж`, `w` is `у`), `Эндрю Бейли`
+/// (Andrew Bailey), `Уильям Руто` (William Ruto), `Сіменс` (Siemens), `Фольксваген` (Volkswagen).
+///
+/// A word's key is its consonants as they sound: vowels, `y`, `h` (and `kh`, which is how Russian
+/// writes an English `h`) and English `w` are dropped; `ph` is `f`, `th` is `t`, `c`/`k`/`q` are
+/// `k` (`c` before `e`, `i`, `y` is `s`), `x` is `ks`, `z`/`ts`/`tz`/`dz` are `s`, and
+/// `sh`/`ch`/`zh`/`sch`/`j`/`dzh` are one hushing sound; doubled consonants are one. Unlike
+/// ``NameSkeleton``, `v` and `g` stay, so `Кавказ` keeps its `v`. A Latin word also has the keys of
+/// its other readings: `ch` as `k` (`Christopher`, `Кристофер`) or `kh`, `j` as `y` (`Jürgen`),
+/// `g` before `e`/`i` as `dzh` (`Gianni`, `Джанни`), `v` as `f` and `w` as `v`, as German reads
+/// them (`Volkswagen`, `Фольксваген`).
+///
+/// Keys are looked up in the gazetteer's loose index (``Gazetteer``) in a key space of their own,
+/// only for capitalised Cyrillic words that no spelling matched (``GazetteerMatcher``).
+package enum PhoneticName {
+    /// The keys under which a person is found by a first given name and a surname, from the keys
+    /// of each (``readings(_:)`` of a listed Latin name, ``key(_:)`` of romanised Cyrillic stems):
+    /// one per pair, when the two have four consonants at least between them (`Томас Бах` has;
+    /// `Ли Бо` has not: too many names share so little).
+    package static func personKeys(given: Set<String>, surname: Set<String>) -> Set<String> {
+        var out: Set<String> = []
+        for g in given where !g.isEmpty {
+            for s in surname where !s.isEmpty && g.utf8.count + s.utf8.count >= 4 { out.insert("\u{1}" + g + " " + s) }
+        }
+        return out
+    }
+
+    /// The keys under which a one-word organisation name is found, from the keys of the word (as
+    /// for ``personKeys(given:surname:)``), those with `least` consonants at least.
+    package static func organizationKeys(_ keys: Set<String>, least: Int = 3) -> Set<String> {
+        Set(keys.filter { $0.utf8.count >= least }.map { "\u{2}" + $0 })
+    }
+
+    /// `word` with the letters whose diacritic makes another sound spelled out as English spells
+    /// that sound (`č`, `ć` → `ch`; `š`, `ś` → `sh`; `ž`, `ź`, `ż` → `zh`; `đ` → `dj`), so that
+    /// `Vučić` also reads `Vuchich`, as Russian writes it (`Вучич`); folding alone drops the diacritic.
+    package static func spellingOut(_ word: some StringProtocol) -> String {
+        var out = ""
+        for scalar in word.unicodeScalars {
+            switch scalar {
+            case "č", "ć": out += "ch"
+            case "Č", "Ć": out += "Ch"
+            case "š", "ś": out += "sh"
+            case "Š", "Ś": out += "Sh"
+            case "ž", "ź", "ż": out += "zh"
+            case "Ž", "Ź", "Ż": out += "Zh"
+            case "đ": out += "dj"
+            case "Đ": out += "Dj"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The keys of a folded word in each of its readings.
+    package static func readings(_ folded: String) -> Set<String> {
+        var words: Set<String> = [folded]
+        for (pattern, reading) in [("ch", "k"), ("ch", "kh"), ("j", "y"), ("v", "f"), ("w", "v")] as [(StaticString, StaticString)] {
+            for word in words { if let read = replacing(word, pattern, with: reading) { words.insert(read) } }
+        }
+        for word in words { if let soft = softG(word) { words.insert(soft) } }
+        return Set(words.map(key))
+    }
+
+    /// The consonant key of one reading of a folded word (see the type's documentation).
+    package static func key(_ folded: String) -> String {
+        let input = Array(folded.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        func has(_ text: StaticString) -> Bool {
+            text.withUTF8Buffer { pattern in
+                guard i + pattern.count <= input.count else { return false }
+                for k in 0..<pattern.count where input[i + k] != pattern[k] { return false }
+                return true
+            }
+        }
+        func emit(_ b: UInt8) { if out.last != b { out.append(b) } }
+        let hushing: UInt8 = 0x53  // S
+        while i < input.count {
+            let b = input[i]
+            if has("shch") { emit(hushing); i += 4; continue }
+            if has("tsch") || has("dzh") { emit(hushing); i += 3; continue }
+            if has("sch") { emit(hushing); i += 3; continue }
+            if has("sh") || has("ch") || has("zh") { emit(hushing); i += 2; continue }
+            if has("ts") || has("tz") || has("dz") { emit(0x73); i += 2; continue }
+            if has("kh") { i += 2; continue }
+            if has("ph") { emit(0x66); i += 2; continue }
+            if has("th") { emit(0x74); i += 2; continue }
+            switch b {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x68, 0x77: break  // a e i o u y h w
+            case 0x63:  // c: s before e, i, y; k otherwise
+                let next: UInt8? = i + 1 < input.count ? input[i + 1] : nil
+                emit(next == 0x65 || next == 0x69 || next == 0x79 ? 0x73 : 0x6B)
+            case 0x6B, 0x71: emit(0x6B)
+            case 0x78: emit(0x6B); emit(0x73)
+            case 0x7A: emit(0x73)
+            case 0x6A: emit(hushing)
+            case 0x61...0x7A: emit(b)
+            default: break
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `folded` with each `pattern` read as `reading`; nil when it has none.
+    static func replacing(_ folded: String, _ pattern: StaticString, with reading: StaticString) -> String? {
+        let input = Array(folded.utf8)
+        return pattern.withUTF8Buffer { p -> String? in
+            reading.withUTF8Buffer { r -> String? in
+                var out: [UInt8] = []
+                var changed = false
+                var i = 0
+                while i < input.count {
+                    if i + p.count <= input.count, (0..<p.count).allSatisfy({ input[i + $0] == p[$0] }) {
+                        out.append(contentsOf: r)
+                        i += p.count
+                        changed = true
+                    } else {
+                        out.append(input[i])
+                        i += 1
+                    }
+                }
+                return changed ? String(decoding: out, as: UTF8.self) : nil
+            }
+        }
+    }
+
+    /// `folded` with each `g` before `e`, `i` or `y` read `dzh`, as English and Italian read it
+    /// (`George`, `Gianni`: `Джордж`, `Джанни`); nil when it has none.
+    static func softG(_ folded: String) -> String? {
+        let input = Array(folded.utf8)
+        var out: [UInt8] = []
+        var changed = false
+        for (k, b) in input.enumerated() {
+            if b == 0x67, k + 1 < input.count, input[k + 1] == 0x65 || input[k + 1] == 0x69 || input[k + 1] == 0x79 {
+                out += [0x64, 0x7A, 0x68]
+                changed = true
+            } else {
+                out.append(b)
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+}

@@ -69,6 +69,9 @@ public struct Gazetteer: Sendable {
                         loosePairs.append((keys.key, form.alias))
                         for prefix in keys.prefixes { loosePrefixes.insert(prefix) }
                     }
+                    for key in Gazetteer.phoneticKeys(of: alias, type: entry.type, canonical: k == 0, prior: entry.prior) {
+                        loosePairs.append((TokenHash.string(key), form.alias))
+                    }
                 }
             }
         }
@@ -124,6 +127,42 @@ public struct Gazetteer: Sendable {
                 readKey = TokenHash.combine(readKey, readTokenKey)
             }
             return read && readKey != key ? [(key, prefixes), (readKey, readPrefixes)] : [(key, prefixes)]
+        }
+    }
+
+    /// Least prior of an organisation whose one-word name is keyed by its sound
+    /// (``PhoneticName/organizationKeys(_:least:)``): companies that a source knows (popularity), and
+    /// organisations other than companies (a known company scores 0.65; one only listed, 0.6).
+    static let phoneticOrganizationPrior = 0.64
+
+    /// The phonetic keys (``PhoneticName``) a name is also indexed under in the loose table, in
+    /// their own key space: a person's canonical name by its first and last word
+    /// (``PhoneticName/personKeys(given:surname:)``), a well-known organisation's one-word name
+    /// (``PhoneticName/organizationKeys(_:least:)``). Words that do not fold to ASCII letters, initials and
+    /// acronyms are not keyed.
+    static func phoneticKeys(of alias: String, type: EntityType, canonical: Bool, prior: Double) -> Set<String> {
+        func letters(_ word: String) -> Bool { !word.isEmpty && word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }
+        switch type {
+        case .person:
+            guard canonical else { return [] }
+            // A word's keys, in its folded spelling and with its háček letters spelled out (`Vučić`: `vucic`, `vuchich`).
+            func keys(_ word: Substring) -> Set<String>? {
+                let spellings = Set([TextFolding.fold(String(word)), TextFolding.fold(PhoneticName.spellingOut(word))])
+                guard spellings.allSatisfy({ letters($0) && $0.utf8.count >= 2 }) else { return nil }
+                return spellings.reduce(into: Set<String>()) { $0.formUnion(PhoneticName.readings($1)) }
+            }
+            let words = alias.split(separator: " ")
+            guard words.count >= 2, var last = words.last else { return [] }
+            if ["jr.", "jr", "sr.", "sr", "ii", "iii"].contains(TextFolding.fold(String(last))) { last = words[words.count - 2] }
+            guard last != words[0], let given = keys(words[0]), let surname = keys(last) else { return [] }
+            return PhoneticName.personKeys(given: given, surname: surname)
+        case .organization:
+            guard prior >= phoneticOrganizationPrior, alias.utf8.count >= 5, !alias.utf8.contains(0x20), alias != alias.uppercased() else { return [] }
+            let folded = TextFolding.fold(alias)
+            guard letters(folded) else { return [] }
+            return PhoneticName.organizationKeys(PhoneticName.readings(folded))
+        case .place:
+            return []
         }
     }
 

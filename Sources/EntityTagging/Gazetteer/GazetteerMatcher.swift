@@ -77,8 +77,77 @@ public struct GazetteerMatcher: PipelineStage {
                 i += 1
             }
         }
-        if anyLoose { extendToGivenNames(&candidates, tokens: tokens, bytes: bytes) }
+        if anyLoose {
+            extendToGivenNames(&candidates, tokens: tokens, bytes: bytes)
+            addPhoneticNames(&candidates, tokens: tokens, bytes: bytes)
+        }
         return candidates
+    }
+
+    /// Names that Russian and Ukrainian write by their sound, found by their phonetic keys
+    /// (``PhoneticName``) where no spelling matched: two capitalised Cyrillic words that are a
+    /// listed person's first given name and surname (`Джером Пауэлл` → Jerome Powell, `Уильям Руто`
+    /// → William Ruto), and one that is a well-known organisation's one-word name (`Сіменс` →
+    /// Siemens, `Фольксваген` → Volkswagen). A word may be free or a one-word match of the main
+    /// indexes (`Бах`, a surname shared by many); longer matches are kept. Among several entries
+    /// under a key the likeliest wins; two different ones equally likely are no match.
+    private func addPhoneticNames(_ candidates: inout [Candidate], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) {
+        var cover = [Int](repeating: -1, count: tokens.count)
+        for (c, candidate) in candidates.enumerated() { for t in candidate.tokens { cover[t] = c } }
+        // The phonetic keys of the romanised stems of a capitalised Cyrillic word (not an acronym) that
+        // is free or a one-word match.
+        func phoneticKeys(_ t: Int) -> Set<String>? {
+            guard t < tokens.count, tokens[t].kind == .word, cover[t] < 0 || candidates[cover[t]].tokens.count == 1 else { return nil }
+            let word = UnsafeBufferPointer(rebasing: bytes[tokens[t].range.start..<tokens[t].range.end])
+            guard CyrillicNames.startsCyrillic(word), TextFolding.isCapitalized(word), !TextFolding.isAllCaps(word),
+                  let stems = CyrillicNames.stems(word) else { return nil }
+            let romanized = Set([stems.stem, stems.oblique]).map { CyrillicNames.romanized($0) }
+            guard romanized.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }) else { return nil }
+            return Set(romanized.map(PhoneticName.key))
+        }
+        var found: [Candidate] = []
+        var replaced: Set<Int> = []
+        var t = 0
+        while t < tokens.count {
+            guard let first = phoneticKeys(t) else { t += 1; continue }
+            if tokens.indices.contains(t + 1), tokens[t + 1].sentence == tokens[t].sentence, let second = phoneticKeys(t + 1),
+               let entry = phoneticEntry(PhoneticName.personKeys(given: first, surname: second), type: .person) {
+                found.append(Candidate(tokens: t..<(t + 2), range: TextRange(start: tokens[t].range.start, end: tokens[t + 1].range.end),
+                                       entries: [entry], exactCase: true))
+                for k in t...(t + 1) where cover[k] >= 0 { replaced.insert(cover[k]) }
+                t += 2
+                continue
+            }
+            if cover[t] < 0 {
+                // Four consonants at least (five for a word opening its sentence, which may be any
+                // word): shorter keys meet too many words (three cost 0.8 points of Russian WikiANN F1).
+                let least = tokens[t].startsSentence ? 5 : 4
+                let keys = PhoneticName.organizationKeys(first, least: least)
+                if let entry = phoneticEntry(keys, type: .organization) {
+                    found.append(Candidate(tokens: t..<(t + 1), range: tokens[t].range, entries: [entry], exactCase: true))
+                }
+            }
+            t += 1
+        }
+        guard !found.isEmpty else { return }
+        candidates = (candidates.enumerated().filter { !replaced.contains($0.offset) }.map(\.element) + found)
+            .sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// The likeliest entry of `type` under the phonetic `keys`, as a candidate's entry; nil for none
+    /// or for two different entries equally likely.
+    private func phoneticEntry(_ keys: Set<String>, type: EntityType) -> CandidateEntry? {
+        var positions: Set<Int> = []
+        for key in keys {
+            guard let forms = gazetteer.loose[TokenHash.string(key)] else { continue }
+            for form in forms where gazetteer.entries.type(at: Int(form.entry)) == type { positions.insert(Int(form.entry)) }
+        }
+        let ranked = positions.sorted { gazetteer.entries.prior(at: $0) > gazetteer.entries.prior(at: $1) }
+        guard let best = ranked.first else { return nil }
+        if ranked.count > 1, gazetteer.entries.prior(at: ranked[1]) >= gazetteer.entries.prior(at: best) { return nil }
+        let (id, name) = gazetteer.entries.idAndName(at: best)
+        return CandidateEntry(id: id, type: type, name: name, subtype: gazetteer.entries.subtype(at: best),
+                              isCanonicalName: true, prior: gazetteer.entries.prior(at: best))
     }
 
     /// A person matched by the end of their name (`Блинкеном`, `Лулу да Силву`) takes in the
