@@ -34,6 +34,8 @@ import TextAnalysis
     Q1085\tPlace\tPrague\tПрага\tCZ\tcity\t1300000\t\ttest
     Q6602\tPlace\tStrasbourg\tСтрасбург\tFR\tcity\t274845\t\ttest
     Q15\tPlace\tAfrica\tАфрика\t\tcontinent\t\t\ttest
+    gz:o:bank-of-canada\tOrganization\tBank of Canada\t\t\tcentral-bank\t\t\ttest
+    gz:o:rosneft\tOrganization\tRosneft\tРоснефть\tRU\tcompany\t\t\ttest
 
     """
 
@@ -86,6 +88,23 @@ import TextAnalysis
         for word in ["Путин", "Москва", "Merz", "Kreml", "Berlin", "Commission", "Мерц", "Kanzleramt"] {
             #expect(!Self.isRole(word), "\(word)")
         }
+    }
+
+    @Test func anOfficeBeforeAnArticleAndAListedNameGoesWithIt() throws {
+        // `Gouverneur der` goes before a listed name: the article no longer shields the office.
+        let out = try Self.repaired("Der Gouverneur der Bank of Canada sprach am Montag.", language: "de",
+                                    spans: [("Gouverneur der Bank of Canada", 3)])
+        #expect(out.map(\.0) == ["Bank of Canada"])
+        // Before an unlisted name the office and the article stay part of the span.
+        let unlisted = try Self.repaired("Der Gouverneur der Banco Austral sprach am Montag.", language: "de",
+                                         spans: [("Gouverneur der Banco Austral", 3)])
+        #expect(unlisted.map(\.0) == ["Gouverneur der Banco Austral"])
+    }
+
+    @Test func aKindOfCompanyBeforeItsListedNameGoes() throws {
+        #expect(Self.isRole("Концерн") && Self.isRole("компании") && Self.isRole("Autokonzern") && Self.isRole("constructeur"))
+        let out = try Self.repaired("Компания Роснефть повысила добычу.", language: "ru", spans: [("Компания Роснефть", 3)])
+        #expect(out.map(\.0) == ["Роснефть"])
     }
 
     @Test func aTitleBeforeACountryAndAPersonGoes() throws {

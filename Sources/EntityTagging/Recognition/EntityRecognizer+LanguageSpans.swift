@@ -109,8 +109,10 @@ extension EntityRecognizer {
                 }
                 guard tokens[lo].kind == .word else { break }
                 let g = group(from: lo, in: lo..<hi)
-                // A word of office goes before a person, or before a listed name (`Premier League` stays).
-                if let r = roleWord(in: g), person || g.upperBound >= hi || listedAt(g.upperBound) {
+                // A word of office goes before a person, or before a listed name (`Premier League` stays),
+                // an article between them too (`Gouverneur der Bank of England`).
+                let articleThenListed = g.upperBound + 1 < hi && roles.isArticle(word(g.upperBound)) && listedAt(g.upperBound + 1)
+                if let r = roleWord(in: g), person || g.upperBound >= hi || listedAt(g.upperBound) || articleThenListed {
                     // `NATO-Generalsekretär`: the listed name before the word of office is a name of its own.
                     if r > lo, let c = listed(lo..<(r - 1)), listedClass(c) != nil { before.append(lo..<(r - 1)) }
                     lo = g.upperBound

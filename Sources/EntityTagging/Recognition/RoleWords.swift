@@ -1,7 +1,7 @@
 import TextAnalysis
 
-/// Words of office and articles that news in other languages than English writes next to a name
-/// but that are no part of it: `Bundeskanzler Friedrich Merz`, `Kremlsprecher Dmitri Peskow`,
+/// Words of office, kinds of company and articles that news in other languages than English writes
+/// next to a name but that are no part of it: `Bundeskanzler Friedrich Merz`, `Kremlsprecher Dmitri Peskow`,
 /// `Канцлер Германии Фридрих Мерц`, `Речник Кремля`, `Premier ministre`, `La Croix-Rouge`.
 ///
 /// A curated list, written by us, of role nouns (and the adjectives that open them: `Генеральный
@@ -47,6 +47,8 @@ struct RoleWords: Sendable {
             // Dutch
             "president", "kanselier", "woordvoerder", "woordvoerster", "secretaris", "voorzitter", "directeur",
             "ambassadeur", "burgemeester", "koning", "koningin", "minister-president",
+            // Kinds of company written before one's name (`Konzern Siemens`, `le constructeur Airbus`)
+            "konzern", "autobauer", "hersteller", "groupe", "constructeur", "concern",
         ]
         let cyrillic = [
             // Russian
@@ -59,12 +61,15 @@ struct RoleWords: Sendable {
             "прем'єр", "міністр", "речник", "речниця", "секретар", "держсекретар", "голова", "спікер",
             "мер", "лідер", "патріарх", "командувач", "представник", "радник", "заступник", "генеральний",
             "очільник", "очільниця", "керівник", "віце", "верховний", "офіційний", "прессекретар",
+            // Kinds of company written before one's name (`Концерн Фольксваген`, `Корпорація Майкрософт`)
+            "концерн", "автоконцерн", "компания", "корпорация", "холдинг", "автопроизводитель", "авиакомпания",
+            "компанія", "корпорація", "автовиробник", "авіакомпанія",
         ]
         compoundEndings = ["kanzler", "kanzlerin", "prasident", "prasidentin", "prasidenten", "minister", "ministerin",
                            "sprecher", "sprecherin", "sekretar", "sekretarin", "chef", "chefin", "direktor", "direktorin",
                            "vorsitzende", "vorsitzender", "vorsitzenden", "botschafter", "botschafterin", "meister",
                            "meisterin", "kommissar", "kommissarin", "haber", "leiter", "leiterin", "beauftragte",
-                           "beauftragter", "gesandte", "gesandter"]
+                           "beauftragter", "gesandte", "gesandter", "konzern", "hersteller"]
         for word in latin { words.insert(TextFolding.fold(word)) }
         let nouns = [
             "область", "район", "край", "округ", "автономный", "республика", "штат", "провинция", "губерния", "уезд",
