@@ -5,8 +5,9 @@
 # one links to the same ids, with at most one made-up (`new:`) entity. Exit status 1 when one misses.
 # A second set, written after the span repair of other languages and never tuned on, is
 # Scripts/data/multilingual-linking-dev.jsonl (other people, places and organisations); a third,
-# written before the second round of mechanisms and never tuned on, is
-# Scripts/data/multilingual-linking-test.jsonl (docs/ner.md, "Other languages").
+# written before the second round of mechanisms, is Scripts/data/multilingual-linking-test.jsonl; a
+# fourth, written before the third round (phonetic names) and never tuned on, is
+# Scripts/data/multilingual-linking-holdout.jsonl (docs/ner.md, "Other languages").
 #   Scripts/eval-linking-languages.sh [PARAGRAPHS.jsonl]   default: Scripts/data/multilingual-linking.jsonl
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
