@@ -184,8 +184,9 @@ package enum PhoneticName {
     }
 
     /// The keys under which a one-word organisation name is found, from the keys of the word (as
-    /// for ``personKeys(given:surname:)``), those with `least` consonants at least.
-    package static func organizationKeys(_ keys: Set<String>, least: Int = 3) -> Set<String> {
+    /// for ``personKeys(given:surname:)``), those with `least` consonants at least: four, since
+    /// shorter keys meet too many words (`Боинг`, `bng`, is left to the lists).
+    package static func organizationKeys(_ keys: Set<String>, least: Int = 4) -> Set<String> {
         Set(keys.filter { $0.utf8.count >= least }.map { "\u{2}" + $0 })
     }
 
