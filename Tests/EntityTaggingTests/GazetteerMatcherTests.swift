@@ -31,6 +31,31 @@ import TextAnalysis
         #expect(capital == ["Apple"])
     }
 
+    @Test func namesListedWithALowerCaseFirstWordStillMatchInLowerCase() throws {
+        // Lists that write a name's first word in lower case (`eBay`, `de Gaulle`, a Danish
+        // `daa`) let it start a name written so; other lower-case words start none.
+        let extra = """
+
+        gz:o:ebay\tOrganization\teBay\t\tUS\tcompany\t\t\ttest
+        gz:p:de-gaulle\tPerson\tCharles de Gaulle\tde Gaulle\tFR\tpolitician\t\t\ttest
+        """
+        let gazetteer = GazetteerTestData.gazetteer(extra: extra)
+        let text = "He said eBay and de Gaulle, and the bank of england, met in kyiv."
+        let (_, surfaces) = try GazetteerTestData.match(text, gazetteer: gazetteer)
+        #expect(surfaces == ["eBay", "de Gaulle"])
+        // The same through the compiled cache, which stores the set of such first words.
+        let compiled = try #require(Gazetteer(compiled: gazetteer.compiled()))
+        let (_, fromCache) = try GazetteerTestData.match(text, gazetteer: compiled)
+        #expect(fromCache == surfaces)
+        // In another language the transliteration index is consulted too, with the same rule.
+        var article = Article(id: "t", text: "Er sagte, eBay und de Gaulle und die bank of england.")
+        article.language = "de"
+        try Segmenter().process(&article)
+        try GazetteerMatcher(gazetteer: compiled).process(&article)
+        let ids = article.candidates.compactMap { $0.entries.first?.id }
+        #expect(ids == ["gz:o:ebay", "gz:p:de-gaulle"])
+    }
+
     @Test func allCapsHeadlinesMatch() throws {
         let (_, surfaces) = try GazetteerTestData.match("PUTIN WARNS NATO OVER KYIV")
         #expect(surfaces == ["PUTIN", "NATO", "KYIV"])

@@ -16,7 +16,8 @@ import Testing
                                        countries: good.entries.countries, subtypes: good.entries.subtypes, subtypeNames: good.entries.subtypeNames,
                                        sources: good.entries.sources, sourceNames: good.entries.sourceNames)
         return Gazetteer(entries: entries, entryIndex: good.entryIndex, forms: good.forms, prefixes: good.prefixes,
-                         maxTokens: good.maxTokens, aliasCount: good.aliasCount, loose: good.loose, loosePrefixes: good.loosePrefixes).compiled()
+                         maxTokens: good.maxTokens, aliasCount: good.aliasCount, loose: good.loose, loosePrefixes: good.loosePrefixes,
+                         lowercaseStarts: good.lowercaseStarts, looseLowercaseStarts: good.looseLowercaseStarts).compiled()
     }
 
     /// A record written field by field, so single fields can be damaged.

@@ -98,6 +98,10 @@ extension Gazetteer {
         Gazetteer.write(loose, into: &out)
         out.u64s(loosePrefixes.keys)
         out.byteRun(loosePrefixes.occupied.map { $0 ? 1 : 0 })
+        for set in [lowercaseStarts, looseLowercaseStarts] {
+            out.u64s(set.keys)
+            out.byteRun(set.occupied.map { $0 ? 1 : 0 })
+        }
         out.u64(UInt64(maxTokens))
         out.u64(UInt64(aliasCount))
         return out.output
@@ -155,13 +159,18 @@ extension Gazetteer {
               let prefixKeys = input.u64s(), let occupied = input.byteRun(),
               let loose = Gazetteer.readTable(&input, formBytes: formBytes, entryCount: entries.count),
               let looseKeys = input.u64s(), let looseOccupied = input.byteRun(),
+              let lowerKeys = input.u64s(), let lowerOccupied = input.byteRun(),
+              let looseLowerKeys = input.u64s(), let looseLowerOccupied = input.byteRun(),
               let maxTokens = input.u64().flatMap({ Int(exactly: $0) }), let aliasCount = input.u64().flatMap({ Int(exactly: $0) }),
               input.isAtEnd else { return nil }
         let prefixes = KeySet(keys: prefixKeys, occupied: occupied.map { $0 != 0 })
         let loosePrefixes = KeySet(keys: looseKeys, occupied: looseOccupied.map { $0 != 0 })
-        guard prefixes.isConsistent, loosePrefixes.isConsistent, (1...12).contains(maxTokens) else { return nil }
+        let lowercaseStarts = KeySet(keys: lowerKeys, occupied: lowerOccupied.map { $0 != 0 })
+        let looseLowercaseStarts = KeySet(keys: looseLowerKeys, occupied: looseLowerOccupied.map { $0 != 0 })
+        guard prefixes.isConsistent, loosePrefixes.isConsistent, lowercaseStarts.isConsistent, looseLowercaseStarts.isConsistent,
+              (1...12).contains(maxTokens) else { return nil }
         self.init(entries: entries, entryIndex: index, forms: table, prefixes: prefixes, maxTokens: maxTokens, aliasCount: aliasCount,
-                  loose: loose, loosePrefixes: loosePrefixes)
+                  loose: loose, loosePrefixes: loosePrefixes, lowercaseStarts: lowercaseStarts, looseLowercaseStarts: looseLowercaseStarts)
     }
 }
 

@@ -38,6 +38,11 @@ public struct Gazetteer: Sendable {
     /// Its forms point into ``forms``' bytes.
     let loose: AliasTable
     let loosePrefixes: KeySet
+    /// The first-token keys (``TokenHash/combine(_:_:)`` with ``TokenHash/empty``) of the names
+    /// whose first word may be written in lower case (`daa`, `eBay`), in ``forms`` and in ``loose``:
+    /// a word in lower case can start no other name, so matching skips the big tables for it.
+    let lowercaseStarts: KeySet
+    let looseLowercaseStarts: KeySet
 
     /// Builds the index over `entries` (already merged, unique ids).
     public init(entries: [GazetteerEntry]) {
@@ -48,6 +53,7 @@ public struct Gazetteer: Sendable {
         var ids: [(id: String, entry: Int)] = []
         var loosePairs: [(key: UInt64, form: AliasForm)] = []
         var loosePrefixes: Set<UInt64> = []
+        var lowercaseStarts: Set<UInt64> = [], looseLowercaseStarts: Set<UInt64> = []
         let segmenter = Segmenter()
         for (index, entry) in entries.enumerated() {
             ids.append((entry.id, index))
@@ -63,11 +69,14 @@ public struct Gazetteer: Sendable {
                 formBytes.append(contentsOf: alias.utf8)
                 pairs.append((form.key, form.alias))
                 for prefix in form.prefixes { prefixes.insert(prefix) }
+                let lowercaseStart = form.alias.caseMask & 3 == 0
+                if lowercaseStart { lowercaseStarts.insert(form.prefixes.first ?? form.key) }
                 maxTokens = max(maxTokens, Int(form.alias.tokenCount))
                 if entry.type != .place {
                     for keys in Gazetteer.looseKeys(of: alias, segmenter: segmenter) {
                         loosePairs.append((keys.key, form.alias))
                         for prefix in keys.prefixes { loosePrefixes.insert(prefix) }
+                        if lowercaseStart { looseLowercaseStarts.insert(keys.prefixes.first ?? keys.key) }
                     }
                     for key in Gazetteer.phoneticKeys(of: alias, type: entry.type, canonical: k == 0, prior: entry.prior) {
                         loosePairs.append((TokenHash.string(key), form.alias))
@@ -77,12 +86,13 @@ public struct Gazetteer: Sendable {
         }
         self.init(entries: GazetteerEntries(entries), entryIndex: GazetteerIDIndex(ids), forms: AliasTable(pairs, formBytes: formBytes),
                   prefixes: KeySet(prefixes), maxTokens: min(maxTokens, 12), aliasCount: pairs.count,
-                  loose: AliasTable(loosePairs, formBytes: formBytes), loosePrefixes: KeySet(loosePrefixes))
+                  loose: AliasTable(loosePairs, formBytes: formBytes), loosePrefixes: KeySet(loosePrefixes),
+                  lowercaseStarts: KeySet(lowercaseStarts), looseLowercaseStarts: KeySet(looseLowercaseStarts))
     }
 
     /// Assembles a gazetteer from its parts (the compiled cache).
     init(entries: GazetteerEntries, entryIndex: GazetteerIDIndex, forms: AliasTable, prefixes: KeySet, maxTokens: Int, aliasCount: Int,
-         loose: AliasTable, loosePrefixes: KeySet) {
+         loose: AliasTable, loosePrefixes: KeySet, lowercaseStarts: KeySet, looseLowercaseStarts: KeySet) {
         self.entries = entries
         self.entryIndex = entryIndex
         self.forms = forms
@@ -91,6 +101,8 @@ public struct Gazetteer: Sendable {
         self.aliasCount = aliasCount
         self.loose = loose
         self.loosePrefixes = loosePrefixes
+        self.lowercaseStarts = lowercaseStarts
+        self.looseLowercaseStarts = looseLowercaseStarts
     }
 
     /// The loose transliteration keys of a Latin-script alias and of their proper prefixes; none for

@@ -55,8 +55,10 @@ public struct GazetteerMatcher: PipelineStage {
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind != .punctuation else { i += 1; continue }
-            var best = longest(from: i, tokens: tokens, keys: keys, loose: false, bytes: bytes)
-            if anyLoose, keys[i].loose != 0, let found = longest(from: i, tokens: tokens, keys: keys, loose: true, bytes: bytes) {
+            let lowercase = tokens[i].kind == .word && Self.isLowercase(UnsafeBufferPointer(rebasing: bytes[tokens[i].range.start..<tokens[i].range.end]))
+            var best = longest(from: i, tokens: tokens, keys: keys, loose: false, lowercase: lowercase, bytes: bytes)
+            if anyLoose, keys[i].loose != 0,
+               let found = longest(from: i, tokens: tokens, keys: keys, loose: true, lowercase: lowercase, bytes: bytes) {
                 if let main = best, main.length == found.length {
                     let known = Set(main.entries.map(\.id))
                     // Not a person named by one word of a longer name through the loose index alone
@@ -194,11 +196,22 @@ public struct GazetteerMatcher: PipelineStage {
         }
     }
 
+    /// True when a word is neither capitalised nor in capitals (`said`, `de`, `eBay`): only a name
+    /// whose first word the list writes in lower case can start with it (``caseFits(_:tokens:bytes:)``).
+    static func isLowercase(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        !TextFolding.isCapitalized(word) && !TextFolding.isAllCaps(word)
+    }
+
     /// The longest name of the main (or the loose) index that starts at token `i`, trying each
-    /// token's own key and its alternate.
-    private func longest(from i: Int, tokens: [Token], keys: [TokenKeys], loose: Bool, bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, entries: [CandidateEntry], exact: Bool)? {
+    /// token's own key and its alternate. When the token is a word in lower case (`lowercase`),
+    /// only the names listed with a lower-case first word (``Gazetteer/lowercaseStarts``, a small
+    /// set) are looked for: the big tables' look-ups, mostly cache misses, are skipped for it.
+    private func longest(
+        from i: Int, tokens: [Token], keys: [TokenKeys], loose: Bool, lowercase: Bool, bytes: UnsafeBufferPointer<UInt8>
+    ) -> (length: Int, entries: [CandidateEntry], exact: Bool)? {
         let table = loose ? gazetteer.loose : gazetteer.forms
         let prefixes = loose ? gazetteer.loosePrefixes : gazetteer.prefixes
+        let lowercaseStarts = loose ? gazetteer.looseLowercaseStarts : gazetteer.lowercaseStarts
         // Sequence keys still alive, and whether they went through an alternate key.
         var live: [(key: UInt64, alternate: Bool)] = [(TokenHash.empty, false)]
         var next: [(key: UInt64, alternate: Bool)] = []
@@ -219,6 +232,7 @@ public struct GazetteerMatcher: PipelineStage {
                     guard value != 0, option == 0 || other != own else { continue }
                     let viaAlternate = alternate || option == 1
                     let key = TokenHash.combine(sequence, value)
+                    if n == 1, lowercase, !lowercaseStarts.contains(key) { continue }
                     if let forms = table[key] {
                         for form in forms where caseFits(form, tokens: tokens[i..<(i + n)], bytes: bytes) { found.append((form, viaAlternate)) }
                     }
