@@ -218,7 +218,16 @@ package enum PhoneticName {
             for word in words { if let read = replacing(word, pattern, with: reading) { words.insert(read) } }
         }
         for word in words { if let soft = softG(word) { words.insert(soft) } }
+        for word in words { if let hard = initialHAsG(word) { words.insert(hard) } }
         return Set(words.map(key))
+    }
+
+    /// `folded` with an initial `h` before a vowel read `g`, as Russian long wrote it and Ukrainian
+    /// writes it (`Harry`, `Hans`, `Helmut`: `Гарри`, `Ганс`, `Гельмут`); nil otherwise.
+    static func initialHAsG(_ folded: String) -> String? {
+        let input = Array(folded.utf8)
+        guard input.count >= 3, input[0] == 0x68, [0x61, 0x65, 0x69, 0x6F, 0x75].contains(input[1]) else { return nil }
+        return "g" + String(decoding: input[1...], as: UTF8.self)
     }
 
     /// The consonant key of one reading of a folded word (see the type's documentation).
@@ -238,7 +247,8 @@ package enum PhoneticName {
         while i < input.count {
             let b = input[i]
             if has("shch") { emit(hushing); i += 4; continue }
-            if has("tsch") || has("dzh") { emit(hushing); i += 3; continue }
+            if has("tsch") { emit(hushing); i += 4; continue }
+            if has("tsh") || has("dzh") { emit(hushing); i += 3; continue }  // `Tshisekedi`: `Чисекеди`
             if has("sch") { emit(hushing); i += 3; continue }
             if has("sh") || has("ch") || has("zh") { emit(hushing); i += 2; continue }
             if has("ts") || has("tz") || has("dz") { emit(0x73); i += 2; continue }

@@ -6,7 +6,8 @@ import Foundation
 /// sizes and modification times and of the format version, so any edit to a list (or to Gazette's
 /// format) makes a new cache.
 extension Gazetteer {
-    static let cacheFormatVersion: UInt64 = 8
+    /// 9: person keys read an initial `h` as `g` too (``PhoneticName/readings(_:)``).
+    static let cacheFormatVersion: UInt64 = 9
 
     /// Loads like ``load(directory:extraFiles:)``, through a compiled cache in `cacheDirectory`
     /// (created if missing). A cache that cannot be read or written is rebuilt or skipped silently:
