@@ -36,6 +36,15 @@ import TextAnalysis
     Q15\tPlace\tAfrica\tАфрика\t\tcontinent\t\t\ttest
     gz:o:bank-of-canada\tOrganization\tBank of Canada\t\t\tcentral-bank\t\t\ttest
     gz:o:rosneft\tOrganization\tRosneft\tРоснефть\tRU\tcompany\t\t\ttest
+    Q61\tPlace\tWashington\t\tUS\tcity\t689545\t\ttest
+    Q96\tPlace\tMexico\tMexique\tMX\tcountry\t\t\ttest
+    Q16\tPlace\tCanada\t\tCA\tcountry\t\t\ttest
+    Q30b\tPlace\tUnited States of America\tÉtats-Unis\tUS\tterritory\t\t\ttest
+    Q656\tPlace\tSaint Petersburg\tSaint-Pétersbourg\tRU\tcity\t5351935\t\ttest
+    Q148\tPlace\tChina\tChine\tCN\tcountry\t\t\ttest
+    Q657\tPlace\tChad\tTchad\tTD\tcountry\t\t\ttest
+    Q26\tPlace\tNorthern Ireland\tNordirland\tGB\tregion\t\t\ttest
+    Q29032770\tPerson\tFélix Tshisekedi\t\tCD\tpolitician\t\t\ttest
 
     """
 
@@ -184,6 +193,56 @@ import TextAnalysis
                                     spans: [("Iran Israel", 2), ("Istanbul", 2)])
         #expect(out.map(\.0) == ["Iran", "Israel", "Istanbul"])
         #expect(out.map(\.1) == [2, 2, 2])
+    }
+
+    @Test func aPrepositionOpeningTheSentenceGoes() throws {
+        let out = try Self.repaired("À Washington, le juge a tranché. В Москве прошли переговоры.", language: "fr",
+                                    spans: [("À Washington", 3), ("В Москве", 2)])
+        #expect(out.map(\.0) == ["Washington", "Москве"])
+        #expect(out.map(\.1) == [2, 2])
+        // Not before a word that is no name.
+        let kept = try Self.repaired("À venir : la Banque centrale européenne.", language: "fr",
+                                     spans: [("À venir", 3)])
+        #expect(kept.map(\.0) == ["À venir"])
+    }
+
+    @Test func aNameEndsInNoParticleAndNoDate() throws {
+        let out = try Self.repaired("Le président Félix Tshisekedi d'abord a parlé.", language: "fr",
+                                    spans: [("Félix Tshisekedi d'", 1)])
+        #expect(out.map(\.0) == ["Félix Tshisekedi"])
+        let date = try Self.repaired("Das Spiel gegen Nordirland am Sonntag ist ausverkauft.", language: "de",
+                                     spans: [("Nordirland am Sonntag", 3)])
+        #expect(date.map(\.0) == ["Nordirland"])
+        #expect(date.map(\.1) == [2])
+        // A Cyrillic span keeps a final lower-case word: names end in them (`Европейский союз`).
+        let cyrillic = try Self.repaired("Он окончил Московский государственный университет.", language: "ru",
+                                         spans: [("Московский государственный университет", 3)])
+        #expect(cyrillic.map(\.0) == ["Московский государственный университет"])
+    }
+
+    @Test func aSpanRunningOnIntoTheSentenceIsCut() throws {
+        let out = try Self.repaired("Au Soudan, les combats au Darfour poussaient toujours plus de réfugiés vers le Tchad.", language: "fr",
+                                    spans: [("Darfour poussaient toujours plus de réfugiés vers le Tchad", 3)])
+        #expect(out.map(\.0) == ["Darfour", "Tchad"])
+        #expect(out.map(\.1) == [3, 2])
+        // Two or three lower-case words are part of names (`Autorité de la concurrence`).
+        let kept = try Self.repaired("Selon l'Autorité de la concurrence, rien ne change.", language: "fr",
+                                     spans: [("Autorité de la concurrence", 3)])
+        #expect(kept.map(\.0) == ["Autorité de la concurrence"])
+    }
+
+    @Test func aSpanStartingInsideANameAnotherSpanOpensStartsAfterIt() throws {
+        // The model split `États-Unis` at its hyphen and ran the second half on into the next names.
+        let out = try Self.repaired("Le tournoi se jouera aux États-Unis, au Mexique et au Canada l'an prochain.", language: "fr",
+                                    spans: [("États", 2), ("Unis, au Mexique et au Canada l'an prochain", 3)])
+        #expect(out.map(\.0) == ["États-Unis", "Mexique", "Canada"])
+        #expect(out.map(\.1) == [2, 2, 2])
+    }
+
+    @Test func aPlaceAndACountryJoinedByParticlesAreTwoNames() throws {
+        let out = try Self.repaired("Il a parlé à Saint-Pétersbourg de la Chine et du gaz.", language: "fr",
+                                    spans: [("Saint-Pétersbourg de la Chine", 2)])
+        #expect(out.map(\.0) == ["Saint-Pétersbourg", "Chine"])
     }
 
     @Test func lowerCaseWordsBeforeAListedNameGo() throws {

@@ -159,6 +159,49 @@ struct RoleWords: Sendable {
             || (["ung", "heit", "keit"].contains { folded.hasSuffix($0) } && bytes.count >= 8)
     }
 
+    /// Prepositions that open a sentence before a place or a name (`À Kigali`, `In Berlin`, `В Москве`,
+    /// `Según la ONU`), in the languages whose models read this: capitalised there, the models take
+    /// them into the name.
+    private let openingPrepositions: Set<String> = [
+        // French
+        "a", "au", "aux", "en", "dans", "selon", "pour", "avec", "apres", "depuis", "chez", "sur", "par", "pendant", "lors",
+        // German
+        "in", "im", "am", "nach", "laut", "mit", "bei", "aus", "fur", "seit", "vor", "gegen", "zum", "zur",
+        // Spanish, Italian, Portuguese
+        "segun", "desde", "con", "para", "tras", "durante", "nel", "nella", "no", "na",
+        // Dutch
+        "volgens", "met", "bij", "uit", "tijdens",
+        // Polish
+        "w", "we", "z", "po", "dla", "wedlug", "podczas",
+        // Russian, Ukrainian
+        "в", "во", "на", "по", "с", "со", "из", "к", "для", "после", "при", "у", "з", "із", "до", "після", "під", "за",
+    ]
+
+    /// True when the word `bytes` is a preposition that opens sentences before names (see
+    /// ``openingPrepositions``).
+    func isOpeningPreposition(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count <= 12 && openingPrepositions.contains(TextFolding.fold(bytes))
+    }
+
+    /// True when the lower-case word `bytes` is one that joins the parts of a name (``joiners``:
+    /// `de`, `d'`, `von`, `фон`): a name never ends with one (`Félix Tshisekedi d'`).
+    func isNameParticle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count <= 8 && joiners.contains(TextFolding.fold(bytes))
+    }
+
+    /// German names of weekdays and months, capitalised as nouns are: after a lower-case word they
+    /// end a span (`Nordirland am Sonntag`, `Berlin im Mai`).
+    private let calendarNouns: Set<String> = [
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "januar", "jänner", "februar", "marz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+        "november", "dezember", "wochenende",
+    ]
+
+    /// True when the word `bytes` is a German weekday or month (see ``calendarNouns``).
+    func isCalendarNoun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count <= 12 && calendarNouns.contains(TextFolding.fold(bytes))
+    }
+
     /// True when the word `bytes` is an article or determiner (`La`, `Der`, `Los`).
     func isArticle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count <= 4 && articles.contains(TextFolding.fold(bytes))
