@@ -1032,6 +1032,15 @@ def build_cities(words: Words, gc, country_name_of: dict[str, str], capitals: di
             n += 1
             if n >= limit:
                 break
+        # English writes `Saint` as `St` or `St.` (St Petersburg, St. Louis): every such name
+        # in all three forms; collisions between cities are resolved below like any alias
+        for surface in [name] + sorted(e.aliases):
+            m = re.match(r"^(Saint|St\.?) (.+)$", surface)
+            if m:
+                for prefix in ("Saint", "St", "St."):
+                    variant = f"{prefix} {m.group(2)}"
+                    if variant != name:
+                        e.add(variant)
         # ordinary words and common given names/surnames
         first = name.split()[0] if " " in name else name
         if " " not in name:
@@ -1075,7 +1084,9 @@ def resolve_place_collisions(ents: list[Entity]) -> None:
 
         def prio(item):
             e, s = item
-            strong = (key(e.name) == k or (e.subtype == "city" and key(e.name) == k + " city")
+            # `Saint X` is as much the name as `St X` (Saint Petersburg against St. Petersburg, Florida)
+            strong = (key(e.name) == k or key(re.sub(r"^Saint ", "St ", e.name)) == k
+                      or (e.subtype == "city" and key(e.name) == k + " city")
                       or e.subtype in ("country", "territory", "continent", "geo"))
             return (strong, rk(item))
 
