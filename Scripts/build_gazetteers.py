@@ -1076,8 +1076,11 @@ def resolve_place_collisions(ents: list[Entity]) -> None:
             e, s = item
             r = e.rank
             if e.subtype == "region":
+                # and a region named after its city loses the city's other names too (`Wien`:
+                # Vienna, not the state Vienna)
                 for o, _ in lst:
-                    if (o.subtype == "city" and o.country == e.country and key(o.name) == k
+                    if (o.subtype == "city" and o.country == e.country
+                            and (key(o.name) == k or key(e.name).startswith(key(o.name) + " "))
                             and (o.population or 0) >= 50_000):
                         r = min(r, o.rank - 1)
             return r

@@ -360,6 +360,7 @@ def add_names(gc, src: Path, files: dict[str, list], countries: list, cities: li
     words = CommonWords(src.parent / "ner-multilingual")
     everyone = [e for ents in files.values() for e in ents]
     # Keys every entity already answers to: a new name never takes one of these from its owner.
+    by_id = {id(e): e for e in everyone}
     owner: dict[str, set[int]] = defaultdict(set)
     for e in everyone:
         for s in e.surfaces():
@@ -454,6 +455,25 @@ def add_names(gc, src: Path, files: dict[str, list], countries: list, cities: li
         if not new:
             continue
         if owners:
+            # A city of a million people or more whose exonym (Natural Earth's) is a much smaller
+            # place's name (French `Vienne`: Vienna, and the town of Vienne) or the name of the region named after it
+            # (`Wien`: the state of Vienna) gets it marked ~: both stay candidates, and context or
+            # size decides, as for any shared name.
+            owned = [by_id[i] for i in owners if i in by_id]
+            big, name_, source_ = max(new, key=lambda p: weight(p[0]))
+            if (big.type == "Place" and big.subtype == "city" and (big.population or 0) >= 1_000_000
+                    and all(weight(p[0]) * 10 <= weight(big) for p in new if p[0] is not big)
+                    and owned and all(o.type == "Place" and (
+                        # Natural Earth's exonyms only: GeoNames' alternate names hold old names and
+                        # codes (Salisbury for Harare, MAO) that would take a town's own name
+                        (o.subtype == "city" and source_ == "naturalearth" and 10 * weight(o) <= weight(big))
+                        or (o.subtype == "region" and o.country == big.country and match_key(o.name).startswith(match_key(big.name))))
+                        for o in owned)):
+                big.add(name_, ambiguous=True)
+                added_by_source[source_] += 1
+                added_by_script[script_of(name_) or "?"] += 1
+                stats["exonym of a city ten times the size of the place so named: marked ~"] += 1
+                continue
             stats["name of another entity: not added"] += len(new)
             continue
         if len(new) > 1:
