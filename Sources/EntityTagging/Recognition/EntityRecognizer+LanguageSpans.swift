@@ -220,8 +220,10 @@ extension EntityRecognizer {
             // its own (`США Энтони`, `Бразилии Луиса`: the office's country in the genitive before
             // the name), when only capitalised words follow it. Spans of other types are left
             // whole: splitting them too cost 1.9 points of Russian WikiANN val F1.
-            if span.spanClass == 1, pieces.count == 1, let piece = pieces.first,
-               let split = Self.listedOpening(piece.name, tokens: tokens, candidates: candidates, features: f, bytes: bytes) {
+            // A Latin name before Cyrillic words is split off spans of every type (`TSMC Си Си Вэй`).
+            if pieces.count == 1, let piece = pieces.first,
+               let split = Self.listedOpening(piece.name, tokens: tokens, candidates: candidates, features: f, bytes: bytes,
+                                              scriptChangeOnly: span.spanClass != 1) {
                 pieces = [(split.name, piece.before, false), (split.rest, [], false)]
             }
             // Countries side by side are two names (`der Iran Israel`: German puts the object
@@ -252,19 +254,25 @@ extension EntityRecognizer {
         return out
     }
 
-    /// The listed Cyrillic place or organisation that opens `range`, and what follows it, when
-    /// every word after it is capitalised and no listed name covers the whole range.
+    /// The listed Cyrillic place or organisation (or a Latin one before a Cyrillic word; only that
+    /// when `scriptChangeOnly`) that opens `range`, and what follows it, when every word after it
+    /// is capitalised and no listed name covers the whole range.
     static func listedOpening(_ range: Range<Int>, tokens: [Token], candidates: [Candidate], features f: TokenFeatures,
-                              bytes: UnsafeBufferPointer<UInt8>) -> (name: Range<Int>, rest: Range<Int>)? {
+                              bytes: UnsafeBufferPointer<UInt8>, scriptChangeOnly: Bool = false) -> (name: Range<Int>, rest: Range<Int>)? {
         guard range.count >= 2 else { return nil }
         let c = Int(f.candidateAt[range.lowerBound])
         guard c >= 0 else { return nil }
         let name = candidates[c].tokens
+        func cyrillic(_ k: Int) -> Bool {
+            CyrillicNames.startsCyrillic(UnsafeBufferPointer(rebasing: bytes[tokens[k].range.start..<tokens[k].range.end]))
+        }
+        // A Latin name before a Cyrillic one changes script where one name ends (`TSMC Си Вэй`,
+        // `JPMorgan Chase Джейми Даймон`).
         guard name.lowerBound == range.lowerBound, name.upperBound < range.upperBound,
               !candidates[c].entries.isEmpty, candidates[c].entries.allSatisfy({ $0.type != .person }),
-              name.allSatisfy({ tokens[$0].kind != .word
-                  || CyrillicNames.startsCyrillic(UnsafeBufferPointer(rebasing: bytes[tokens[$0].range.start..<tokens[$0].range.end])) }),
               tokens[name.upperBound].kind == .word,
+              (!scriptChangeOnly && name.allSatisfy({ tokens[$0].kind != .word || cyrillic($0) }))
+                  || (cyrillic(name.upperBound) && name.allSatisfy({ tokens[$0].kind != .word || !cyrillic($0) })),
               (name.upperBound..<range.upperBound).allSatisfy({ tokens[$0].kind != .word || f.isName($0) }) else { return nil }
         return (name, name.upperBound..<range.upperBound)
     }
