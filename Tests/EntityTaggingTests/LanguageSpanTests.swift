@@ -201,6 +201,10 @@ import TextAnalysis
                                     spans: [("À Washington", 3), ("В Москве", 2)])
         #expect(out.map(\.0) == ["Washington", "Москве"])
         #expect(out.map(\.1) == [2, 2])
+        // Adverbs of time too, however long the word (`Увечері` is 14 bytes).
+        let adverb = try Self.repaired("Увечері Путін провів нараду. Gestern Merz.", language: "uk",
+                                       spans: [("Увечері Путін", 3), ("Gestern Merz", 1)])
+        #expect(adverb.map(\.0) == ["Путін", "Merz"])
         // Not before a word that is no name.
         let kept = try Self.repaired("À venir : la Banque centrale européenne.", language: "fr",
                                      spans: [("À venir", 3)])

@@ -159,9 +159,9 @@ struct RoleWords: Sendable {
             || (["ung", "heit", "keit"].contains { folded.hasSuffix($0) } && bytes.count >= 8)
     }
 
-    /// Prepositions that open a sentence before a place or a name (`À Kigali`, `In Berlin`, `В Москве`,
-    /// `Según la ONU`), in the languages whose models read this: capitalised there, the models take
-    /// them into the name.
+    /// Prepositions, adverbs of time and connectives that open a sentence before a place or a name
+    /// (`À Kigali`, `In Berlin`, `В Москве`, `Увечері Зеленський`, `Gestern Merz`), in the languages
+    /// whose models read this: capitalised there, the models take them into the name.
     private let openingPrepositions: Set<String> = [
         // French
         "a", "au", "aux", "en", "dans", "selon", "pour", "avec", "apres", "depuis", "chez", "sur", "par", "pendant", "lors",
@@ -175,12 +175,19 @@ struct RoleWords: Sendable {
         "w", "we", "z", "po", "dla", "wedlug", "podczas",
         // Russian, Ukrainian
         "в", "во", "на", "по", "с", "со", "из", "к", "для", "после", "при", "у", "з", "із", "до", "після", "під", "за",
+        // adverbs of time and connectives that open sentences (`Увечері Зеленський`, `Gestern Merz`)
+        "вчера", "сегодня", "завтра", "утром", "вечером", "днем", "ночью", "ранее", "позже", "теперь", "сейчас", "также",
+        "однако", "затем", "потом", "вчора", "сьогодні", "вранці", "увечері", "ввечері", "вдень", "уночі", "раніше",
+        "пізніше", "тепер", "зараз", "також", "однак", "проте", "потім", "згодом",
+        "heute", "gestern", "zuvor", "spater", "jetzt", "nun", "auch", "aber", "dann", "danach", "außerdem", "ausserdem", "zudem",
+        "hier", "aujourd'hui", "demain", "ensuite", "puis", "mais", "cependant", "deja", "aussi",
+        "ayer", "hoy", "luego", "despues", "tambien", "pero", "ademas",
     ]
 
     /// True when the word `bytes` is a preposition that opens sentences before names (see
     /// ``openingPrepositions``).
     func isOpeningPreposition(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count <= 12 && openingPrepositions.contains(TextFolding.fold(bytes))
+        bytes.count <= 28 && openingPrepositions.contains(TextFolding.fold(bytes))
     }
 
     /// True when the lower-case word `bytes` is one that joins the parts of a name (``joiners``:
