@@ -225,6 +225,13 @@ import TextAnalysis
         #expect(cyrillic.map(\.0) == ["Московский государственный университет"])
     }
 
+    @Test func aListedNameAtTheSentencesEndTakesItsType() throws {
+        // The model's span took the full stop; without it the span is exactly the listed country.
+        let out = try Self.repaired("Рішення щодо решти очікують від США.", language: "uk", spans: [("США.", 1)])
+        #expect(out.map(\.0) == ["США"])
+        #expect(out.map(\.1) == [2])
+    }
+
     @Test func aSpanRunningOnIntoTheSentenceIsCut() throws {
         let out = try Self.repaired("Au Soudan, les combats au Darfour poussaient toujours plus de réfugiés vers le Tchad.", language: "fr",
                                     spans: [("Darfour poussaient toujours plus de réfugiés vers le Tchad", 3)])

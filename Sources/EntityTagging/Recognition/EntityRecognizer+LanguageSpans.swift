@@ -134,6 +134,8 @@ extension EntityRecognizer {
                 }
                 break
             }
+            // Punctuation ends no name (`США.` at a sentence's end: the span is then exactly the listed name).
+            while hi > lo + 1, tokens[hi - 1].kind == .punctuation { hi -= 1 }
             // A weekday or month after lower-case words is a date, not part of the name (`Nordirland am Sonntag`).
             if hi - lo >= 3, tokens[hi - 1].kind == .word, roles.isCalendarNoun(word(hi - 1)), f.caseClass[hi - 2] == CaseClass.lower,
                !insideListedName(hi - 1) {
