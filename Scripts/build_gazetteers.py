@@ -2203,7 +2203,14 @@ NGOs) have their official German, French, Russian and Ukrainian names and the ac
 of those languages uses there (`Welthandelsorganisation`, `OMC`, `ВТО`, `СОТ`, `EZB`, `BCE`,
 `ЕЦБ`; the names the organisations publish in their official languages, UN terminology for
 Russian and French); acronyms that are common words or other bodies' acronyms in English (`CPI`,
-`CIO`, `TAS`) are left out.
+`CIO`, `TAS`) are left out. A further 646 organisations (national bodies of the major countries:
+governments, parliaments, ministries, courts, regulators, statistical offices, intelligence
+services, armed forces and central banks; more international bodies, NGOs and sport bodies; the
+largest companies and clubs) have their Russian, Ukrainian, German and French names and the
+acronyms of those languages' press (`ЦАХАЛ`, `РНБО`, `Мосгорсуд`, `GIEC`, `FINUL`, `EUStA`);
+Cyrillic company and club names only where they differ from what transliteration reaches (`Эппл`,
+`Гугл`, `Пежо`), and none that a place, a person, a common word or another body has (`Бавария`,
+`Милан`, `Шкода`, `АПЛ`).
 
 ## Word lists used by the ambiguity rules (build time only, nothing shipped as entries)
 
