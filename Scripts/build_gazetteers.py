@@ -1374,6 +1374,12 @@ def news_form(title: str, words: "Words | None" = None) -> tuple[str, str, str]:
     return legal, short, shorter
 
 
+# The demonyms of the lexicon (`American`, `German`): never a company's short name.
+_DEMONYMS_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "lexicons" / "demonyms.tsv"
+DEMONYMS = {line.split("\t")[0] for line in _DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:] if line.strip()} \
+    if _DEMONYMS_PATH.exists() else set()
+
+
 def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit: int = 3000) -> list[Entity]:
     sec_path = src / "sec-company_tickers.json"
     sp_path = src / "sp500-constituents.csv"
@@ -1444,6 +1450,10 @@ def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit
                 continue
             n = n.strip()
             if " " not in n and n != name and words.is_common_word(n) and words.zipf(n.lower()) >= 5.3:
+                continue
+            # a short name that is a people's name is that people (`American` of American
+            # International Group: `American banks`)
+            if " " not in n and n != name and n in DEMONYMS:
                 continue
             core = re.sub(r"[^A-Za-z0-9]", "", n)
             if len(core) <= 2:
