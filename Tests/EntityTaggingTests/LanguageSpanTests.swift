@@ -46,6 +46,7 @@ import TextAnalysis
     Q26\tPlace\tNorthern Ireland\tNordirland\tGB\tregion\t\t\ttest
     Q29032770\tPerson\tFélix Tshisekedi\t\tCD\tpolitician\t\t\ttest
     gz:o:tsmc\tOrganization\tTSMC\t\tTW\tcompany\t\t\ttest
+    Q6686\tOrganization\tRenault\t\tFR\tcompany\t\t\ttest
 
     """
 
@@ -249,6 +250,18 @@ import TextAnalysis
                                     spans: [("États", 2), ("Unis, au Mexique et au Canada l'an prochain", 3)])
         #expect(out.map(\.0) == ["États-Unis", "Mexique", "Canada"])
         #expect(out.map(\.1) == [2, 2, 2])
+    }
+
+    @Test func aFullNameAfterAnOfficeIsAPerson() throws {
+        // The model called the whole an organisation; the company before the hyphen is its own name.
+        let out = try Self.repaired("Renault-Chef François Provost sagte, das Werk bleibe offen.", language: "de",
+                                    spans: [("Renault-Chef François Provost", 3)])
+        #expect(out.map(\.0) == ["Renault", "François Provost"])
+        #expect(out.map(\.1) == [3, 1])
+        // Not after a kind of company: what follows is the company.
+        let company = try Self.repaired("Der Konzern Nordwerk Holding meldete Verluste.", language: "de",
+                                        spans: [("Konzern Nordwerk Holding", 3)])
+        #expect(company.map(\.1) == [3])
     }
 
     @Test func aLatinNameBeforeCyrillicWordsIsANameOfItsOwn() throws {

@@ -119,7 +119,13 @@ extension EntityRecognizer {
                 // A word of office goes before a person, or before a listed name (`Premier League` stays),
                 // an article between them too (`Gouverneur der Bank of England`).
                 let articleThenListed = g.upperBound + 1 < hi && roles.isArticle(word(g.upperBound)) && listedAt(g.upperBound + 1)
-                if let r = roleWord(in: g), person || g.upperBound >= hi || listedAt(g.upperBound) || articleThenListed {
+                // A full name after an office a person holds goes with it too (`Renault-Chef François
+                // Provost`, which the model called an organisation).
+                let fullNameAfter = (2...3).contains(hi - g.upperBound)
+                    && (g.upperBound..<hi).allSatisfy { f.caseClass[$0] == CaseClass.capitalized && tokens[$0].kind == .word }
+                    && listed(g.upperBound..<hi) == nil
+                if let r = roleWord(in: g),
+                   person || g.upperBound >= hi || listedAt(g.upperBound) || articleThenListed || (fullNameAfter && roles.isPersonRole(word(r))) {
                     // `NATO-Generalsekretär`: the listed name before the word of office is a name of its own.
                     if r > lo, let c = listed(lo..<(r - 1)), listedClass(c) != nil { before.append(lo..<(r - 1)) }
                     lo = g.upperBound
@@ -246,6 +252,12 @@ extension EntityRecognizer {
                 }
                 guard !piece.name.isEmpty, piece.name.contains(where: { f.isName($0) }) else { continue }
                 var spanClass = span.spanClass
+                // Two or three capitalised words right after an office a person holds are that person.
+                if spanClass != 1, piece.name.lowerBound > span.tokens.lowerBound, (2...3).contains(piece.name.count),
+                   piece.name.allSatisfy({ f.caseClass[$0] == CaseClass.capitalized }), listed(piece.name) == nil,
+                   tokens[piece.name.lowerBound - 1].kind == .word, roles.isPersonRole(word(piece.name.lowerBound - 1)) {
+                    spanClass = 1
+                }
                 if piece.name != span.tokens, let c = listed(piece.name), let listedType = listedClass(c),
                    !c.entries.contains(where: { $0.type == NERTag.begin(span.spanClass).entityType }) {
                     spanClass = listedType

@@ -47,6 +47,9 @@ struct RoleWords: Sendable {
             // Dutch
             "president", "kanselier", "woordvoerder", "woordvoerster", "secretaris", "voorzitter", "directeur",
             "ambassadeur", "burgemeester", "koning", "koningin", "minister-president",
+            // Sport
+            "trainer", "trainerin", "bundestrainer", "coach", "entraîneur", "entraîneuse", "sélectionneur", "entrenador",
+            "seleccionador", "allenatore", "capitano", "kapitän", "kapitan",
             // Kinds of company written before one's name (`Konzern Siemens`, `le constructeur Airbus`)
             "konzern", "autobauer", "hersteller", "groupe", "constructeur", "concern",
         ]
@@ -69,8 +72,21 @@ struct RoleWords: Sendable {
                            "sprecher", "sprecherin", "sekretar", "sekretarin", "chef", "chefin", "direktor", "direktorin",
                            "vorsitzende", "vorsitzender", "vorsitzenden", "botschafter", "botschafterin", "meister",
                            "meisterin", "kommissar", "kommissarin", "haber", "leiter", "leiterin", "beauftragte",
-                           "beauftragter", "gesandte", "gesandter", "konzern", "hersteller"]
+                           "beauftragter", "gesandte", "gesandter", "trainer", "trainerin", "konzern", "hersteller"]
         for word in latin { words.insert(TextFolding.fold(word)) }
+        for word in ["konzern", "autobauer", "hersteller", "groupe", "constructeur", "concern"] {
+            companyKinds.insert(TextFolding.fold(word))
+        }
+        for word in ["концерн", "автоконцерн", "компания", "корпорация", "холдинг", "автопроизводитель", "авиакомпания",
+                     "компанія", "корпорація", "автовиробник", "авіакомпанія"] {
+            var word = word
+            word.withUTF8 { bytes in
+                if let stems = CyrillicNames.stems(bytes) {
+                    companyKinds.insert(stems.stem)
+                    companyKinds.insert(stems.oblique)
+                }
+            }
+        }
         let nouns = [
             "область", "район", "край", "округ", "автономный", "республика", "штат", "провинция", "губерния", "уезд",
             "волость", "сельсовет", "партия", "университет", "академия", "институт", "музей", "театр", "собор",
@@ -123,6 +139,22 @@ struct RoleWords: Sendable {
             if let stems = CyrillicNames.stems(bytes), nameNouns.contains(stems.stem) || nameNouns.contains(stems.oblique) { return true }
         }
         return bytes.count <= 8 && joiners.contains(TextFolding.fold(bytes))
+    }
+
+    /// Kinds of company among the role words (folded, or Cyrillic stems): what follows them is a
+    /// company, not a person.
+    private var companyKinds: Set<String> = []
+
+    /// True when the word `bytes` names an office a person holds: a role word that is no kind of
+    /// company (`Chef`, `Renault-Chef`'s `Chef`, `Generaldirektorin`; not `Konzern`).
+    func isPersonRole(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isRole(bytes) else { return false }
+        if CyrillicNames.startsCyrillic(bytes) {
+            guard let stems = CyrillicNames.stems(bytes) else { return false }
+            return !companyKinds.contains(stems.stem) && !companyKinds.contains(stems.oblique)
+        }
+        let folded = TextFolding.fold(bytes)
+        return !companyKinds.contains { folded == $0 || folded.hasSuffix($0) }
     }
 
     /// True when the word `bytes` names an office (see the type's documentation).
