@@ -6,8 +6,11 @@
 # A second set, written after the span repair of other languages and never tuned on, is
 # Scripts/data/multilingual-linking-dev.jsonl (other people, places and organisations); a third,
 # written before the second round of mechanisms, is Scripts/data/multilingual-linking-test.jsonl; a
-# fourth, written before the third round (phonetic names) and never tuned on, is
-# Scripts/data/multilingual-linking-holdout.jsonl (docs/ner.md, "Other languages").
+# fourth, written before the third round (phonetic names), is
+# Scripts/data/multilingual-linking-holdout.jsonl; a fifth, written before the fourth round, which
+# then read its misses, is Scripts/data/multilingual-linking-blind.jsonl; a sixth, written after the
+# fourth round's span rules and scored blind, is Scripts/data/multilingual-linking-fresh.jsonl
+# (docs/ner.md, "Other languages").
 #   Scripts/eval-linking-languages.sh [PARAGRAPHS.jsonl]   default: Scripts/data/multilingual-linking.jsonl
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
