@@ -175,9 +175,8 @@ extension EntityRecognizer {
         /// True when `range` holds five lower-case words in a row, three of them cut words, outside
         /// any listed name (`Darfour poussaient toujours plus de réfugiés vers le Tchad`): names run
         /// on over a few (`Московский государственный университет`, `Autorité de la concurrence`),
-        /// running text over more. Three in a row, two cut, cost
-        /// 0.8 points of Russian WikiANN val F1 and 0.6 of Spanish; four, three cut, 0.2 and 0.1;
-        /// this, under 0.1.
+        /// running text over more. Three in a row, two cut, cost 0.8 points of Russian WikiANN val
+        /// F1 and 0.6 of Spanish; four, three cut, 0.2 and 0.1; this, under 0.1.
         func runsOnIntoText(_ range: Range<Int>) -> Bool {
             var run = 0, cuts = 0
             for k in range {

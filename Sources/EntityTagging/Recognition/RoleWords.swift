@@ -50,9 +50,9 @@ struct RoleWords: Sendable {
             // Sport
             "trainer", "trainerin", "bundestrainer", "coach", "entraîneur", "entraîneuse", "sélectionneur", "entrenador",
             "seleccionador", "allenatore", "capitano", "kapitän", "kapitan",
-            // Kinds of company written before one's name (`Konzern Siemens`, `le constructeur Airbus`)
-            "konzern", "autobauer", "hersteller", "groupe", "constructeur", "concern",
         ]
+        // Kinds of company written before one's name (`Konzern Siemens`, `le constructeur Airbus`)
+        let latinCompanyKinds = ["konzern", "autobauer", "hersteller", "groupe", "constructeur", "concern"]
         let cyrillic = [
             // Russian
             "президент", "премьер", "министр", "канцлер", "пресс", "секретарь", "госсекретарь", "генсек",
@@ -64,29 +64,17 @@ struct RoleWords: Sendable {
             "прем'єр", "міністр", "речник", "речниця", "секретар", "держсекретар", "голова", "спікер",
             "мер", "лідер", "патріарх", "командувач", "представник", "радник", "заступник", "генеральний",
             "очільник", "очільниця", "керівник", "віце", "верховний", "офіційний", "прессекретар",
-            // Kinds of company written before one's name (`Концерн Фольксваген`, `Корпорація Майкрософт`)
-            "концерн", "автоконцерн", "компания", "корпорация", "холдинг", "автопроизводитель", "авиакомпания",
-            "компанія", "корпорація", "автовиробник", "авіакомпанія",
         ]
+        // Kinds of company written before one's name (`Концерн Фольксваген`, `Корпорація Майкрософт`)
+        let cyrillicCompanyKinds = ["концерн", "автоконцерн", "компания", "корпорация", "холдинг", "автопроизводитель",
+                                    "авиакомпания", "компанія", "корпорація", "автовиробник", "авіакомпанія"]
         compoundEndings = ["kanzler", "kanzlerin", "prasident", "prasidentin", "prasidenten", "minister", "ministerin",
                            "sprecher", "sprecherin", "sekretar", "sekretarin", "chef", "chefin", "direktor", "direktorin",
                            "vorsitzende", "vorsitzender", "vorsitzenden", "botschafter", "botschafterin", "meister",
                            "meisterin", "kommissar", "kommissarin", "haber", "leiter", "leiterin", "beauftragte",
                            "beauftragter", "gesandte", "gesandter", "trainer", "trainerin", "konzern", "hersteller"]
-        for word in latin { words.insert(TextFolding.fold(word)) }
-        for word in ["konzern", "autobauer", "hersteller", "groupe", "constructeur", "concern"] {
-            companyKinds.insert(TextFolding.fold(word))
-        }
-        for word in ["концерн", "автоконцерн", "компания", "корпорация", "холдинг", "автопроизводитель", "авиакомпания",
-                     "компанія", "корпорація", "автовиробник", "авіакомпанія"] {
-            var word = word
-            word.withUTF8 { bytes in
-                if let stems = CyrillicNames.stems(bytes) {
-                    companyKinds.insert(stems.stem)
-                    companyKinds.insert(stems.oblique)
-                }
-            }
-        }
+        for word in latin + latinCompanyKinds { words.insert(TextFolding.fold(word)) }
+        for word in latinCompanyKinds { companyKinds.insert(TextFolding.fold(word)) }
         let nouns = [
             "область", "район", "край", "округ", "автономный", "республика", "штат", "провинция", "губерния", "уезд",
             "волость", "сельсовет", "партия", "университет", "академия", "институт", "музей", "театр", "собор",
@@ -103,12 +91,17 @@ struct RoleWords: Sendable {
                 if let stems = CyrillicNames.stems(bytes) { nameNouns.insert(stems.stem) }
             }
         }
-        for word in cyrillic {
+        for word in cyrillic + cyrillicCompanyKinds {
+            let companyKind = cyrillicCompanyKinds.contains(word)
             var word = word
             word.withUTF8 { bytes in
                 if let stems = CyrillicNames.stems(bytes) {
                     words.insert(stems.stem)
                     words.insert(stems.oblique)
+                    if companyKind {
+                        companyKinds.insert(stems.stem)
+                        companyKinds.insert(stems.oblique)
+                    }
                 }
             }
         }
