@@ -225,60 +225,48 @@ def cldr_country_names(alpha2: str) -> list[tuple[str, str]]:
     return out
 
 
-_PYCOUNTRY_T: dict[str, object] = {}
+_PYCOUNTRY_T: dict[tuple[str, str], object] = {}
+
+
+def _pycountry_translations(domain: str, names: list[str]) -> list[tuple[str, str]]:
+    """(language, name) for each of `names` that pycountry's `domain` catalogue (the iso-codes
+    project's translations) renders differently in a language of LANGUAGES."""
+    import gettext
+    import pycountry
+    out = []
+    for lang in LANGUAGES:
+        if (domain, lang) not in _PYCOUNTRY_T:
+            try:
+                _PYCOUNTRY_T[(domain, lang)] = gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
+            except OSError:
+                _PYCOUNTRY_T[(domain, lang)] = None
+        t = _PYCOUNTRY_T[(domain, lang)]
+        if t is None:
+            continue
+        for en in names:
+            tr = t.gettext(en)
+            if tr and tr != en:
+                out.append((lang, tr))
+    return out
 
 
 def pycountry_country_names(alpha2: str) -> list[tuple[str, str]]:
     """(language, name) from pycountry's ISO 3166-1 translations of the name and common name."""
-    import gettext
     import pycountry
     c = pycountry.countries.get(alpha_2=alpha2)
     if c is None:
         return []
-    out = []
-    for lang in LANGUAGES:
-        if lang not in _PYCOUNTRY_T:
-            try:
-                _PYCOUNTRY_T[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-            except OSError:
-                _PYCOUNTRY_T[lang] = None
-        t = _PYCOUNTRY_T[lang]
-        if t is None:
-            continue
-        for attr in ("common_name", "name"):
-            en = getattr(c, attr, None)
-            if en:
-                tr = t.gettext(en)
-                if tr and tr != en:
-                    out.append((lang, tr))
-    return out
-
-
-_PYCOUNTRY_SUB_T: dict[str, object] = {}
+    return _pycountry_translations("iso3166-1", [n for n in (getattr(c, "common_name", None), getattr(c, "name", None)) if n])
 
 
 def pycountry_region_names(code: str) -> list[tuple[str, str]]:
     """(language, name) from pycountry's ISO 3166-2 translations of a subdivision's name (Debian
     iso-codes: `US-TX` Texas → ru Техас, `GB-NIR` Northern Ireland → de Nordirland)."""
-    import gettext
     import pycountry
     sub = pycountry.subdivisions.get(code=code)
     if sub is None:
         return []
-    out = []
-    for lang in LANGUAGES:
-        if lang not in _PYCOUNTRY_SUB_T:
-            try:
-                _PYCOUNTRY_SUB_T[lang] = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
-            except OSError:
-                _PYCOUNTRY_SUB_T[lang] = None
-        t = _PYCOUNTRY_SUB_T[lang]
-        if t is None:
-            continue
-        tr = t.gettext(sub.name)
-        if tr and tr != sub.name:
-            out.append((lang, tr))
-    return out
+    return _pycountry_translations("iso3166-2", [sub.name])
 
 
 def naturalearth_city_names(src: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
