@@ -191,20 +191,25 @@ package enum PhoneticName {
     }
 
     /// `word` with the letters whose diacritic makes another sound spelled out as English spells
-    /// that sound (`č`, `ć` → `ch`; `š`, `ś` → `sh`; `ž`, `ź`, `ż` → `zh`; `đ` → `dj`), so that
-    /// `Vučić` also reads `Vuchich`, as Russian writes it (`Вучич`); folding alone drops the diacritic.
+    /// that sound (`č`, `ć`, Turkish `ç` → `ch`; `š`, `ś`, Romanian `ș` and Turkish `ş` → `sh`;
+    /// `ž`, `ź`, `ż` → `zh`; `đ` → `dj`; Romanian `ț` → `ts`; Turkish `ğ`, which lengthens the vowel,
+    /// → nothing), so that `Vučić` also reads `Vuchich`, as Russian writes it (`Вучич`), `Nicușor`
+    /// `Nicushor` (`Никушор`) and `Yaşar` `Yashar` (`Яшар`); folding alone drops the diacritic.
     package static func spellingOut(_ word: some StringProtocol) -> String {
         var out = ""
         for scalar in word.unicodeScalars {
             switch scalar {
-            case "č", "ć": out += "ch"
-            case "Č", "Ć": out += "Ch"
-            case "š", "ś": out += "sh"
-            case "Š", "Ś": out += "Sh"
+            case "č", "ć", "ç": out += "ch"
+            case "Č", "Ć", "Ç": out += "Ch"
+            case "š", "ś", "ș", "ş": out += "sh"
+            case "Š", "Ś", "Ș", "Ş": out += "Sh"
             case "ž", "ź", "ż": out += "zh"
             case "Ž", "Ź", "Ż": out += "Zh"
             case "đ": out += "dj"
             case "Đ": out += "Dj"
+            case "ț": out += "ts"
+            case "Ț": out += "Ts"
+            case "ğ", "Ğ": break
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -214,12 +219,34 @@ package enum PhoneticName {
     /// The keys of a folded word in each of its readings.
     package static func readings(_ folded: String) -> Set<String> {
         var words: Set<String> = [folded]
-        for (pattern, reading) in [("ch", "k"), ("ch", "kh"), ("j", "y"), ("v", "f"), ("w", "v")] as [(StaticString, StaticString)] {
+        // Spanish `j` is Russian `х` (`José`, `Feijóo`: `Хосе`, `Фейхоо`).
+        for (pattern, reading) in [("ch", "k"), ("ch", "kh"), ("j", "y"), ("j", "kh"), ("v", "f"), ("w", "v")]
+            as [(StaticString, StaticString)] {
             for word in words { if let read = replacing(word, pattern, with: reading) { words.insert(read) } }
         }
+        for word in words { if let west = westSlavicC(word) { words.insert(west) } }
         for word in words { if let soft = softG(word) { words.insert(soft) } }
         for word in words { if let hard = initialHAsG(word) { words.insert(hard) } }
         return Set(words.map(key))
+    }
+
+    /// `folded` with each `c` that starts no `ch` or `cz` read `ts`, as Polish, Czech and the other
+    /// West and South Slavic languages read it (`Nawrocki`, `Macron` stays `k` in its other reading:
+    /// `Навроцкий`); nil when it has none.
+    static func westSlavicC(_ folded: String) -> String? {
+        let input = Array(folded.utf8)
+        var out: [UInt8] = []
+        var changed = false
+        for (k, b) in input.enumerated() {
+            let next: UInt8 = k + 1 < input.count ? input[k + 1] : 0
+            if b == 0x63, next != 0x68, next != 0x7A {
+                out += [0x74, 0x73]
+                changed = true
+            } else {
+                out.append(b)
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// `folded` with an initial `h` before a vowel read `g`, as Russian long wrote it and Ukrainian

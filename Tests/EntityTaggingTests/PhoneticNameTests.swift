@@ -43,6 +43,8 @@ import TextAnalysis
         // `Kovačević` folds to `kovacevic`; Russian writes the `č` and `ć` it sounds as `ч`.
         #expect(try Self.match("Министр Душан Ковачевич приехал в Белград.").map(\.id) == ["gz:p:dusan-kovacevic"])
         #expect(PhoneticName.spellingOut("Vučić Šešelj Đorđe") == "Vuchich Sheshelj Djordje")
+        // Romanian and Turkish letters.
+        #expect(PhoneticName.spellingOut("Nicușor Țiriac Yaşar Güler Çelik Erdoğan") == "Nicushor Tsiriac Yashar Güler Chelik Erdoan")
     }
 
     @Test func aPlaceOrACommonPairIsNoPerson() throws {
@@ -76,7 +78,9 @@ import TextAnalysis
                                    ("christopher", "kristofer"), ("gianni", "dzhanni"), ("thomas", "tomas"), ("michele", "mishel"),
                                    ("volkswagen", "folksvagen"), ("huang", "khuang"), ("luxon", "lakson"),
                                    // An initial `h` is `г` in Ukrainian and in Russian's older renderings.
-                                   ("harry", "garri"), ("helmut", "gelmut"), ("harry", "kharri")] {
+                                   ("harry", "garri"), ("helmut", "gelmut"), ("harry", "kharri"),
+                                   // Spanish `j`, Polish `c`.
+                                   ("feijoo", "feikhoo"), ("jose", "khose"), ("nawrocki", "navrotskii")] {
             #expect(meet(latin, romanized), "\(latin) / \(romanized)")
         }
         for (latin, romanized) in [("zhang", "yuzhn"), ("yuxia", "kavkaz"), ("gusev", "vuchich"), ("mark", "marat"),

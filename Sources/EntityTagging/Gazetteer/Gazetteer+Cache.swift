@@ -6,8 +6,9 @@ import Foundation
 /// sizes and modification times and of the format version, so any edit to a list (or to Gazette's
 /// format) makes a new cache.
 extension Gazetteer {
-    /// 9: person keys read an initial `h` as `g` too (``PhoneticName/readings(_:)``).
-    static let cacheFormatVersion: UInt64 = 9
+    /// 9: person keys read an initial `h` as `g` too (``PhoneticName/readings(_:)``); 10: and
+    /// Spanish `j` as `kh`, West Slavic `c` as `ts`, Romanian and Turkish letters spelled out.
+    static let cacheFormatVersion: UInt64 = 10
 
     /// Loads like ``load(directory:extraFiles:)``, through a compiled cache in `cacheDirectory`
     /// (created if missing). A cache that cannot be read or written is rebuilt or skipped silently:
