@@ -1374,13 +1374,9 @@ def news_form(title: str, words: "Words | None" = None) -> tuple[str, str, str]:
     return legal, short, shorter
 
 
-# The demonyms of the lexicon (`American`, `German`): never a company's short name.
-_DEMONYMS_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "lexicons" / "demonyms.tsv"
-DEMONYMS = {line.split("\t")[0] for line in _DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:] if line.strip()} \
-    if _DEMONYMS_PATH.exists() else set()
-
-
-def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit: int = 3000) -> list[Entity]:
+def build_companies(words: Words, src: Path, place_rank: dict[str, float], demonyms: set[str],
+                    limit: int = 3000) -> list[Entity]:
+    """The companies of the SEC and S&P 500 lists; `demonyms` (``demonym_rows``) are never a short name."""
     sec_path = src / "sec-company_tickers.json"
     sp_path = src / "sp500-constituents.csv"
     sp: dict[str, dict] = {}
@@ -1453,7 +1449,7 @@ def build_companies(words: Words, src: Path, place_rank: dict[str, float], limit
                 continue
             # a short name that is a people's name is that people (`American` of American
             # International Group: `American banks`)
-            if " " not in n and n != name and n in DEMONYMS:
+            if " " not in n and n != name and n in demonyms:
                 continue
             core = re.sub(r"[^A-Za-z0-9]", "", n)
             if len(core) <= 2:
@@ -1618,16 +1614,17 @@ def carry_over_links(out: Path, files: dict[str, list[Entity]]) -> None:
             e.popularity = e.popularity if e.popularity is not None else o.popularity
 
 
+def demonym_rows(out: Path) -> list[list[str]]:
+    """The rows (demonym, place id, place name) of the curated `lexicons/demonyms.tsv`."""
+    path = out / "lexicons" / "demonyms.tsv"
+    if not path.exists():
+        return []
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+
+
 def load_demonym_countries(out: Path, countries: list[Entity], regions: list[Entity]) -> dict[str, str]:
     by_id = {e.id: e.country for e in countries + regions if e.country}
-    result: dict[str, str] = {}
-    path = out / "lexicons" / "demonyms.tsv"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-            c = line.split("\t")
-            if len(c) >= 2 and by_id.get(c[1]):
-                result[c[0]] = by_id[c[1]]
-    return result
+    return {c[0]: by_id[c[1]] for c in demonym_rows(out) if len(c) >= 2 and by_id.get(c[1])}
 
 
 _NEW_SOURCE_ORDER = ["fb15k237", "every-politician", "partyfacts", "nsi", "us-newspapers", "naturalearth"]
@@ -2054,7 +2051,7 @@ def main() -> int:
         people.sort(key=lambda e: (e.country, e.name))
         for e in people:
             e.wikidata, e.wikidata_source = e.id, "wikidata-leaders"
-        companies = build_companies(words, src, place_rank, args.companies)
+        companies = build_companies(words, src, place_rank, {c[0] for c in demonym_rows(out)}, args.companies)
         files += ["people-wikidata.tsv", "companies.tsv"]
 
     # an alternate city name that is a company's name (Mobil for Mobile, Alabama) is dropped;

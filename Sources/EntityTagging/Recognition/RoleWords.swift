@@ -147,7 +147,7 @@ struct RoleWords: Sendable {
             return !companyKinds.contains(stems.stem) && !companyKinds.contains(stems.oblique)
         }
         let folded = TextFolding.fold(bytes)
-        return !companyKinds.contains { folded == $0 || folded.hasSuffix($0) }
+        return !companyKinds.contains { folded.hasSuffix($0) }
     }
 
     /// True when the word `bytes` names an office (see the type's documentation).
